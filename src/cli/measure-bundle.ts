@@ -1,0 +1,69 @@
+/**
+ * `npm run size`: how much JavaScript (gzip) a reader downloads before the
+ * course home and a lesson page can run, from the production build. These
+ * byte counts do not depend on the machine, so budgets on them are enforced
+ * here (exit 1 when exceeded) and the README reports the figures.
+ */
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { entryKey, keysMatching, staticClosure } from "./bundle-graph";
+import type { Manifest } from "./bundle-graph";
+
+/** Budgets in gzip bytes. Mermaid and other heavy parts must stay out of the initial load. */
+export const BUDGETS = {
+  initialJs: 150 * 1024,
+  lessonPageJs: 170 * 1024,
+};
+
+/** The lesson whose page is measured: the first lesson of the course. */
+const MEASURED_LESSON = "lessons/01-ip-addressing/index.md";
+
+interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+export async function runMeasureBundle(args: string[], io: Io): Promise<number> {
+  const dist = args[0] ?? "dist";
+  const manifestPath = join(dist, ".vite", "manifest.json");
+  if (!existsSync(manifestPath)) {
+    io.stderr.write(`size: ${manifestPath} not found — run npm run build first\n`);
+    return 2;
+  }
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
+  const gz = (key: string) => gzipSync(readFileSync(join(dist, manifest[key]!.file))).length;
+  const sum = (keys: string[]) => keys.reduce((total, key) => total + gz(key), 0);
+
+  const initial = staticClosure(manifest, entryKey(manifest));
+  const lessonKeys = keysMatching(manifest, MEASURED_LESSON);
+  const lessonExtra = lessonKeys.flatMap((k) => staticClosure(manifest, k)).filter((k) => !initial.includes(k));
+  const mermaidKeys = keysMatching(manifest, "node_modules/mermaid/");
+  const heavyInInitial = initial.filter((k) => mermaidKeys.includes(k) || k.includes("mermaid"));
+
+  const report = {
+    initialJsGzip: sum(initial),
+    lessonPageJsGzip: sum(initial) + sum([...new Set(lessonExtra)]),
+    mermaidJsGzip: sum([...new Set(mermaidKeys.flatMap((k) => staticClosure(manifest, k)))].filter((k) => !initial.includes(k))),
+    initialChunks: initial.map((k) => manifest[k]!.file),
+  };
+  writeFileSync(join(dist, "bundle-report.json"), JSON.stringify(report, null, 2) + "\n");
+
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  io.stdout.write(
+    [
+      `initial JavaScript (any page, gzip):   ${kb(report.initialJsGzip)}  (budget ${kb(BUDGETS.initialJs)})`,
+      `lesson page "${MEASURED_LESSON}" (gzip): ${kb(report.lessonPageJsGzip)}  (budget ${kb(BUDGETS.lessonPageJs)})`,
+      `mermaid, loaded only with a diagram:   ${kb(report.mermaidJsGzip)}`,
+      "",
+    ].join("\n"),
+  );
+
+  const problems: string[] = [];
+  if (lessonKeys.length === 0) problems.push(`no chunk for ${MEASURED_LESSON} in the build`);
+  if (heavyInInitial.length > 0) problems.push(`mermaid is in the initial load: ${heavyInInitial.join(", ")}`);
+  if (report.initialJsGzip > BUDGETS.initialJs) problems.push("initial JavaScript is over budget");
+  if (report.lessonPageJsGzip > BUDGETS.lessonPageJs) problems.push("the lesson page's JavaScript is over budget");
+  for (const problem of problems) io.stderr.write(`size: ${problem}\n`);
+  return problems.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,140 @@
+/**
+ * Starts the simulation worker lazily, forwards calls to it, and restarts it
+ * when it crashes. Calls that were in flight when the worker died are rejected
+ * with `SimCrashedError` so widgets can say so and retry; listeners hear about
+ * every restart so the UI can show a notice.
+ */
+import { wrap, releaseProxy } from "comlink";
+import type { Remote } from "comlink";
+import type { RemoteSimApi, SimApi } from "./api";
+
+export type SimStatus = "idle" | "starting" | "ready" | "restarting";
+
+export class SimCrashedError extends Error {
+  constructor(message = "The simulator stopped unexpectedly and is restarting.") {
+    super(message);
+    this.name = "SimCrashedError";
+  }
+}
+
+export interface SimClientEvents {
+  status(status: SimStatus): void;
+  /** The worker crashed and a fresh one replaced it; `count` restarts so far. */
+  restarted(count: number, reason: string): void;
+}
+
+/** Makes a worker; injectable so tests can count starts without a browser. */
+export type WorkerFactory = () => Worker;
+
+const defaultFactory: WorkerFactory = () =>
+  new Worker(new URL("./sim.worker.ts", import.meta.url), { type: "module", name: "wirebook-sim" });
+
+interface Running {
+  worker: Worker;
+  remote: Remote<SimApi>;
+  pending: Set<(error: Error) => void>;
+}
+
+export class SimClient {
+  private running: Running | null = null;
+  private restarts = 0;
+  private status: SimStatus = "idle";
+  private readonly listeners: { [K in keyof SimClientEvents]: Set<SimClientEvents[K]> } = {
+    status: new Set(),
+    restarted: new Set(),
+  };
+
+  constructor(private readonly factory: WorkerFactory = defaultFactory) {}
+
+  /** The API as widgets use it: every call starts the worker if needed. */
+  readonly api: RemoteSimApi = {
+    hello: () => this.call((r) => r.hello()),
+    describeSubnet: (input, options) => this.call((r) => r.describeSubnet(input, options)),
+    planSplits: (root, split, options) => this.call((r) => r.planSplits(root, [...split], options)),
+    planBorrow: (network, subnets) => this.call((r) => r.planBorrow(network, subnets)),
+    crashForTesting: () => this.call((r) => r.crashForTesting()),
+  };
+
+  on<K extends keyof SimClientEvents>(event: K, listener: SimClientEvents[K]): () => void {
+    this.listeners[event].add(listener);
+    return () => this.listeners[event].delete(listener);
+  }
+
+  get currentStatus(): SimStatus {
+    return this.status;
+  }
+
+  get restartCount(): number {
+    return this.restarts;
+  }
+
+  /** Stops the worker (e.g. when the page unloads); the next call starts a new one. */
+  dispose(): void {
+    this.stop(new SimCrashedError("The simulator was stopped."));
+    this.setStatus("idle");
+  }
+
+  private async call<T>(fn: (remote: Remote<SimApi>) => Promise<T>): Promise<T> {
+    const running = this.ensureRunning();
+    return new Promise<T>((resolve, reject) => {
+      const fail = (error: Error) => reject(error);
+      running.pending.add(fail);
+      fn(running.remote).then(
+        (value) => {
+          running.pending.delete(fail);
+          resolve(value);
+        },
+        (error: unknown) => {
+          running.pending.delete(fail);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
+  }
+
+  private ensureRunning(): Running {
+    if (this.running) return this.running;
+    this.setStatus(this.restarts > 0 ? "restarting" : "starting");
+    const worker = this.factory();
+    const running: Running = { worker, remote: wrap<SimApi>(worker), pending: new Set() };
+    const onFailure = (reason: string) => this.crashed(running, reason);
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      onFailure(event.message || "worker error");
+    });
+    worker.addEventListener("messageerror", () => onFailure("a message could not be decoded"));
+    this.running = running;
+    void running.remote.hello().then(
+      () => {
+        if (this.running === running) this.setStatus("ready");
+      },
+      () => undefined,
+    );
+    return running;
+  }
+
+  private crashed(running: Running, reason: string): void {
+    if (this.running !== running) return;
+    this.stop(new SimCrashedError());
+    this.restarts += 1;
+    for (const listener of this.listeners.restarted) listener(this.restarts, reason);
+    // Start the replacement at once so the next call does not pay for it.
+    this.ensureRunning();
+  }
+
+  private stop(error: Error): void {
+    const running = this.running;
+    if (!running) return;
+    this.running = null;
+    for (const fail of running.pending) fail(error);
+    running.pending.clear();
+    running.remote[releaseProxy]();
+    running.worker.terminate();
+  }
+
+  private setStatus(status: SimStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    for (const listener of this.listeners.status) listener(status);
+  }
+}

@@ -1,0 +1,23 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+import { wirebookLessons } from "./src/lesson-pipeline/vite-plugin";
+
+// Extra lesson folders (comma-separated) let e2e tests serve fixture lessons
+// — a broken one, a hostile one — beside the real course without shipping them.
+const extraLessonDirs = (process.env.WIREBOOK_EXTRA_LESSONS ?? "")
+  .split(",")
+  .map((dir) => dir.trim())
+  .filter(Boolean);
+
+export default defineConfig({
+  plugins: [react(), wirebookLessons({ dirs: ["lessons", ...extraLessonDirs] })],
+  worker: { format: "es" },
+  build: { target: "es2022", sourcemap: true, manifest: true, chunkSizeWarningLimit: 1500 },
+  test: {
+    include: ["src/**/*.test.{ts,tsx}"],
+    environment: "node",
+    setupFiles: ["./src/test-setup.ts"],
+    pool: "forks",
+  },
+});
