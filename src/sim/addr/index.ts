@@ -1,0 +1,22 @@
+/** Public API of the address library: IPv4/IPv6 arithmetic, student input parsing and the subnet explorer. */
+export type * from "./explorer-types";
+export * from "./ipv4";
+export * from "./ipv4-mask";
+export * from "./ipv4-cidr";
+export * from "./ipv4-split";
+export * from "./ipv4-class";
+export * from "./ipv4-special";
+export * from "./summarize";
+export * from "./ipv6";
+export * from "./ipv6-parse";
+export * from "./ipv6-format";
+export * from "./ipv6-cidr";
+export * from "./ipv6-split";
+export * from "./ipv6-special";
+export * from "./prefix-length";
+export { must } from "./problem";
+export * from "./address-input";
+export * from "./cloud-reservations";
+export * from "./subnet-facts";
+export { describeSubnet, planBorrow, planSplits } from "./explorer";
+export { BORROW_LIST_LIMIT } from "./borrow-plan";
