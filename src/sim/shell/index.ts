@@ -1,0 +1,17 @@
+export type { Transcript, TranscriptStep } from "./transcript";
+export { KILLED_BY_SIGTERM_EXIT } from "./transcript";
+export type { ScriptStep } from "./script-steps";
+export { splitScript } from "./script-steps";
+export type { ShellOrigin, ShellSyntaxError, ShellWarning } from "./syntax-error";
+export { formatShellDiagnostic, SYNTAX_ERROR_EXIT } from "./syntax-error";
+export type { ControlOperator, HereDoc, Position, Quoting, RedirectOperator, Token, UnsupportedExpansion, Word, WordPart } from "./token";
+export type { LexResult } from "./lexer";
+export { lex } from "./lexer";
+export type { AndOrList, Assignment, CommandLine, ListItem, Pipeline, Redirect, SimpleCommand } from "./ast";
+export type { ParseResult } from "./parser";
+export { parseScript } from "./parser";
+export type { ExpandContext, Expansion, ExpansionError } from "./expand";
+export { expandAssignmentValue, expandHereDoc, expandHereString, expandRedirectTarget, expandWord, expandWords } from "./expand";
+export { isIncomplete } from "./incomplete";
+export type { QuoteStyle } from "./quote";
+export { quote } from "./quote";
