@@ -43,7 +43,7 @@ export default defineConfig({
     },
     {
       command: `npx vite --host 127.0.0.1 --port ${FIXTURE_PORT} --strictPort`,
-      env: { WIREBOOK_EXTRA_LESSONS: "e2e/fixtures/lessons" },
+      env: { WIREBOOK_EXTRA_LESSONS: "e2e/fixtures/lessons", WIREBOOK_LESSON_OVERLAY: "0" },
       url: `http://127.0.0.1:${FIXTURE_PORT}`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

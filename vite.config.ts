@@ -11,7 +11,15 @@ const extraLessonDirs = (process.env.WIREBOOK_EXTRA_LESSONS ?? "")
   .filter(Boolean);
 
 export default defineConfig({
-  plugins: [react(), wirebookLessons({ dirs: ["lessons", ...extraLessonDirs] })],
+  plugins: [
+    react(),
+    wirebookLessons({
+      dirs: ["lessons", ...extraLessonDirs],
+      // Lesson errors show in Vite's overlay while authoring; the e2e server turns it
+      // off because the broken fixture lesson is broken on purpose.
+      overlay: process.env.WIREBOOK_LESSON_OVERLAY !== "0",
+    }),
+  ],
   worker: { format: "es" },
   build: { target: "es2022", sourcemap: true, manifest: true, chunkSizeWarningLimit: 1500 },
   test: {

@@ -1,4 +1,6 @@
 // Types of the virtual module served by the Vite plugin (vite-plugin.ts).
+// `import()` types: an ambient module declaration cannot use relative imports.
+/* eslint-disable @typescript-eslint/consistent-type-imports */
 declare module "virtual:wirebook/lessons" {
   /** Every lesson found, sorted by `order`, with diagnostics that stop it rendering. */
   export const lessonIndex: import("./types").LessonIndexEntry[];

@@ -1,0 +1,38 @@
+// The end-to-end tests rely on these fixture lessons doing what their names
+// say; this keeps them honest without a browser.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { checkLessons } from "./check-lessons";
+import { elements, text } from "./testing";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const check = checkLessons(repoRoot, ["e2e/fixtures/lessons"]);
+const lesson = (slug: string) => check.compiled.find((compiled) => compiled.meta.slug === slug)!;
+
+describe("e2e fixture lessons", () => {
+  it("index both fixtures with valid front matter at orders 900 and 901", () => {
+    expect(check.scan.index.map((entry) => [entry.slug, entry.order, entry.diagnostics])).toEqual([
+      ["broken-lesson", 900, []],
+      ["hostile-lesson", 901, []],
+    ]);
+  });
+
+  it("broken-lesson reports an unknown widget with a suggestion and a bad attribute, and keeps its prose", () => {
+    const broken = lesson("broken-lesson");
+    expect(broken.diagnostics.map((d) => [d.code, d.suggestion])).toEqual([
+      ["unknown-directive", "subnet-explorer"],
+      ["invalid-attribute", undefined],
+    ]);
+    expect(elements(broken.tree, "wb-diagnostic")).toHaveLength(2);
+    expect(text(broken.tree)).toContain("This paragraph renders too");
+  });
+
+  it("hostile-lesson keeps its prose and none of its payloads", () => {
+    const hostile = lesson("hostile-lesson");
+    expect(hostile.diagnostics).toEqual([]);
+    expect(JSON.stringify(hostile.tree)).not.toContain("__pwned");
+    expect(elements(hostile.tree).filter((node) => ["script", "svg", "iframe"].includes(node.tagName))).toEqual([]);
+    expect(text(hostile.tree)).toContain("The page keeps rendering after the payloads.");
+  });
+});
