@@ -26,6 +26,9 @@ export interface SimClientEvents {
 /** Makes a worker; injectable so tests can count starts without a browser. */
 export type WorkerFactory = () => Worker;
 
+/** What a method of the API resolves to (comlink spreads union results over promises). */
+type Result<K extends keyof SimApi> = Awaited<ReturnType<SimApi[K]>>;
+
 const defaultFactory: WorkerFactory = () =>
   new Worker(new URL("./sim.worker.ts", import.meta.url), { type: "module", name: "wirebook-sim" });
 
@@ -48,11 +51,11 @@ export class SimClient {
 
   /** The API as widgets use it: every call starts the worker if needed. */
   readonly api: RemoteSimApi = {
-    hello: () => this.call((r) => r.hello()),
-    describeSubnet: (input, options) => this.call((r) => r.describeSubnet(input, options)),
-    planSplits: (root, split, options) => this.call((r) => r.planSplits(root, [...split], options)),
-    planBorrow: (network, subnets) => this.call((r) => r.planBorrow(network, subnets)),
-    crashForTesting: () => this.call((r) => r.crashForTesting()),
+    hello: () => this.call<Result<"hello">>((r) => r.hello()),
+    describeSubnet: (input, options) => this.call<Result<"describeSubnet">>((r) => r.describeSubnet(input, options)),
+    planSplits: (root, split, options) => this.call<Result<"planSplits">>((r) => r.planSplits(root, [...split], options)),
+    planBorrow: (network, subnets) => this.call<Result<"planBorrow">>((r) => r.planBorrow(network, subnets)),
+    crashForTesting: () => this.call<Result<"crashForTesting">>((r) => r.crashForTesting()),
   };
 
   on<K extends keyof SimClientEvents>(event: K, listener: SimClientEvents[K]): () => void {
@@ -74,7 +77,7 @@ export class SimClient {
     this.setStatus("idle");
   }
 
-  private async call<T>(fn: (remote: Remote<SimApi>) => Promise<T>): Promise<T> {
+  private async call<T>(fn: (remote: Remote<SimApi>) => PromiseLike<T>): Promise<T> {
     const running = this.ensureRunning();
     return new Promise<T>((resolve, reject) => {
       const fail = (error: Error) => reject(error);

@@ -1,0 +1,2 @@
+export { SubnetExplorer } from "./SubnetExplorer";
+export type { SubnetExplorerProps } from "./explorer-state";
