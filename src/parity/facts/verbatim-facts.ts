@@ -1,0 +1,14 @@
+/**
+ * Output with no volatile parts of its own (sysctl, cat, ipcalc, hostname,
+ * `wc -l`…): every non-empty line is a fact, spacing included, after the
+ * scrubbing that applies everywhere (random MACs, `@ifN`).
+ */
+import type { FactExtractor } from "./fact";
+import { dropIfIndex, outputLines, scrubMacs } from "./normalize";
+
+export const verbatimFacts: FactExtractor = (output, context) =>
+  outputLines(output).map((line, i) => [`stdout line ${i + 1}`, dropIfIndex(scrubMacs(line, context))] as const);
+
+/** The same for stderr: error text is a fact (ARCHITECTURE.md: "same text where it is stable"). */
+export const stderrFacts: FactExtractor = (output, context) =>
+  outputLines(output).map((line, i) => [`stderr line ${i + 1}`, dropIfIndex(scrubMacs(line, context))] as const);
