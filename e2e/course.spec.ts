@@ -82,7 +82,7 @@ test("the subnet explorer splits, joins, switches to cloud mode and restores its
 
   // The URL now holds the explorer's state: a reload (or a shared link) reproduces it.
   const shared = page.url();
-  expect(shared).toContain("borrow.cidr=10.0.0.0%2F16");
+  expect(new URL(shared).searchParams.get("borrow.cidr")).toBe("10.0.0.0/16");
   const other = await page.context().newPage();
   await other.goto(shared);
   const restored = explorer(other, "borrow");

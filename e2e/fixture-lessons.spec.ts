@@ -10,7 +10,7 @@ test.describe("lessons with problems", () => {
     await expect(panel).toBeVisible();
     await expect(panel).toContainText("e2e/fixtures/lessons/broken-lesson.md:");
     await expect(panel).toContainText("subnet-explorr");
-    await expect(panel).toContainText('did you mean "subnet-explorer"');
+    await expect(panel).toContainText('did you mean “subnet-explorer”?');
 
     await page.goto(`${FIXTURE_SERVER}/`);
     await expect(page.getByRole("link", { name: "IP addresses" })).toBeVisible();
@@ -27,7 +27,7 @@ test.describe("lessons with problems", () => {
     });
     await page.goto(`${FIXTURE_SERVER}/lessons/hostile-lesson`);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expect(page.locator("article")).toContainText("normal prose");
+    await expect(page.locator("article")).toContainText("The page keeps rendering after the payloads.");
     // Click every link the lesson kept, as a curious student would.
     const links = page.locator("article a");
     for (let i = 0; i < (await links.count()); i++) {

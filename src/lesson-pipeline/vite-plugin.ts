@@ -6,7 +6,8 @@
  * fails the build or the dev server: it renders its diagnostics in place and
  * the rest of the course works.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readSettledFile } from "./read-settled-file";
 import path from "node:path";
 import type { EnvironmentModuleNode, Plugin, ViteDevServer } from "vite";
 import { checkLessons } from "./check-lessons";
@@ -72,8 +73,8 @@ export function wirebookLessons(options: WirebookLessonsOptions): Plugin {
     return candidates.find((candidate) => existsSync(candidate)) ?? null;
   };
 
-  const compileFile = (absolutePath: string): { lesson: CompiledLesson; source: string } => {
-    const source = readFileSync(absolutePath, "utf8");
+  const compileFile = async (absolutePath: string): Promise<{ lesson: CompiledLesson; source: string }> => {
+    const source = await readSettledFile(absolutePath);
     const cached = prebuilt.get(absolutePath);
     if (cached) return { lesson: cached, source };
     let found = findScannedFile(currentScan(), absolutePath);
@@ -113,11 +114,11 @@ export function wirebookLessons(options: WirebookLessonsOptions): Plugin {
       return file ? lessonModuleId(file) : null;
     },
 
-    load(id) {
+    async load(id) {
       if (id === RESOLVED_INDEX_ID) return indexModuleCode(currentScan());
       const file = lessonPathFromModuleId(id);
       if (file === null) return null;
-      const { lesson, source } = compileFile(file);
+      const { lesson, source } = await compileFile(file);
       const inBrowser = this.environment?.name === "client";
       if (command === "serve" && inBrowser && server && options.overlay !== false && hasErrors(lesson.diagnostics)) {
         server.ws.send(overlayError(lesson, file, source));
@@ -125,8 +126,10 @@ export function wirebookLessons(options: WirebookLessonsOptions): Plugin {
       return lessonModuleCode(lesson);
     },
 
-    hotUpdate({ type, file, modules, timestamp }) {
+    async hotUpdate({ type, file, modules, timestamp }) {
       if (!isLessonSource(file)) return undefined;
+      // Let a save that is still being written finish before the rescan reads it.
+      if (type !== "delete") await readSettledFile(file).catch(() => "");
       // hotUpdate runs once per environment for the same change; rescan once.
       if (lastHotUpdate?.timestamp !== timestamp) {
         const before = JSON.stringify(scan?.index ?? null);

@@ -36,6 +36,7 @@ export const en = {
   "lesson.minutes": "{minutes} min",
   "lesson.quizScore": "{correct}/{total} answered correctly",
   "lesson.errorsTitle": "This lesson has {count} problem(s)",
+  "lesson.didYouMean": "did you mean “{suggestion}”?",
   "lesson.errorsHelp": "Fix the file and save: the page updates by itself. Run npm run lessons:check to see every problem.",
   "lesson.loadFailed": "This lesson could not be loaded.",
   "lesson.fallbackLocale": "This lesson is not translated yet; showing the English version.",

@@ -38,6 +38,7 @@ export const ko: Catalogue = {
   "lesson.minutes": "{minutes}분",
   "lesson.quizScore": "{total}문제 중 {correct}문제 정답",
   "lesson.errorsTitle": "이 강의에 문제가 {count}개 있습니다",
+  "lesson.didYouMean": "“{suggestion}”을(를) 말씀하신 건가요?",
   "lesson.errorsHelp": "파일을 고쳐 저장하면 페이지가 저절로 바뀝니다. 모든 문제를 보려면 npm run lessons:check 를 실행하세요.",
   "lesson.loadFailed": "강의를 불러오지 못했습니다.",
   "lesson.fallbackLocale": "아직 번역되지 않은 강의라 영어판을 보여 드립니다.",

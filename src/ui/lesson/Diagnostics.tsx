@@ -18,7 +18,7 @@ export function Diagnostics({ diagnostics }: { diagnostics: Diagnostic[] }) {
               {d.file}:{d.line}:{d.column}
             </code>{" "}
             <span className={styles.severity}>{d.severity}</span>: {d.message}
-            {d.suggestion && <span className={styles.suggestion}> {d.suggestion}</span>}{" "}
+            {d.suggestion && <span className={styles.suggestion}> ({t("lesson.didYouMean", { suggestion: d.suggestion })})</span>}{" "}
             <span className={styles.code}>[{d.code}]</span>
           </li>
         ))}

@@ -13,6 +13,40 @@ import styles from "./Mermaid.module.css";
 
 type Drawn = { state: "loading" } | { state: "ready"; svg: string } | { state: "failed"; message: string };
 
+/**
+ * Diagram colours matching the design tokens (mermaid's "base" theme takes hex
+ * values only). Chosen for WCAG AA contrast of labels — including edge labels,
+ * which mermaid's stock dark theme renders too faintly.
+ */
+const MERMAID_THEMES = {
+  light: {
+    background: "#ffffff",
+    primaryColor: "#dbeafe",
+    primaryTextColor: "#1d1d1f",
+    primaryBorderColor: "#1f5f99",
+    secondaryColor: "#ffedd5",
+    tertiaryColor: "#f1efe9",
+    lineColor: "#55565b",
+    textColor: "#1d1d1f",
+    edgeLabelBackground: "#ffffff",
+    clusterBkg: "#f1efe9",
+    clusterBorder: "#d6d3cb",
+  },
+  dark: {
+    background: "#1d2024",
+    primaryColor: "#1e3a5f",
+    primaryTextColor: "#e8e6e1",
+    primaryBorderColor: "#7cb7f0",
+    secondaryColor: "#4a2a12",
+    tertiaryColor: "#262a30",
+    lineColor: "#a7a9ae",
+    textColor: "#e8e6e1",
+    edgeLabelBackground: "#1d2024",
+    clusterBkg: "#262a30",
+    clusterBorder: "#3a3f46",
+  },
+} as const;
+
 let renderQueue: Promise<unknown> = Promise.resolve();
 
 /** mermaid keeps global configuration, so diagrams are drawn one at a time. */
@@ -36,7 +70,8 @@ export function Mermaid({ node, source: sourceProp }: { node?: Element; source?:
       mermaid.initialize({
         startOnLoad: false,
         securityLevel: "strict",
-        theme: theme === "dark" ? "dark" : "default",
+        theme: "base",
+        themeVariables: MERMAID_THEMES[theme],
         fontFamily: "var(--wb-font-sans)",
       });
       return mermaid.render(`${id}-${theme}`, source);
