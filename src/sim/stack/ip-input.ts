@@ -1,0 +1,85 @@
+/**
+ * Receiving: a frame reaches the stack (__netif_receive_skb → ip_rcv / arp_rcv),
+ * the IPv4 header is checked (ip_rcv_core), input routing decides
+ * (ip_route_input_slow): ours → ip_local_deliver, a broadcast → local,
+ * someone else's → ip_forward if forwarding is on, else dropped.
+ */
+import { formatIpv4 } from "../addr";
+import type { DropReason } from "../core";
+import { EtherType, isMulticastMac, parseEthernet, parseIpv4, IcmpType, IpProtocol, UnreachableCode } from "../wire";
+import type { NetDevice } from "../link";
+import { arpReceive } from "./arp-handler";
+import { icmpReceive } from "./icmp-input";
+import { icmpSend, ipError } from "./icmp-errors";
+import { ipForward } from "./ip-forward";
+import type { NetNamespace } from "./namespace";
+import { describeRoute, tableName } from "./route";
+import { udpReceive } from "./sockets";
+
+export function deliverFrame(ns: NetNamespace, dev: NetDevice, frame: Uint8Array): void {
+  const eth = parseEthernet(frame);
+  if (!eth.ok) return drop(ns, dev, "eth_type_trans", "PKT_TOO_SMALL", frame, "runt frame");
+  const { dst, ethertype, payload } = eth.value;
+  const toUs = dst === dev.mac;
+  if (dev.kind !== "loopback" && !toUs && !isMulticastMac(dst)) {
+    return drop(ns, dev, "ip_rcv", "OTHERHOST", frame, `for ${dst}, not this host`);
+  }
+  if (ethertype === EtherType.ARP) {
+    if (dev.kind !== "loopback") arpReceive(ns, dev, payload, toUs);
+    return;
+  }
+  if (ethertype !== EtherType.IPV4) return drop(ns, dev, "__netif_receive_skb", "UNHANDLED_PROTO", frame, `ethertype 0x${ethertype.toString(16)}`);
+  ipReceive(ns, dev, payload, isMulticastMac(dst));
+}
+
+function ipReceive(ns: NetNamespace, dev: NetDevice, bytes: Uint8Array, linkBroadcast: boolean): void {
+  const parsed = parseIpv4(bytes);
+  if (!parsed.ok) {
+    const reason = parsed.error.kind === "bad-checksum" ? "IP_CSUM" : "IP_INHDR";
+    return drop(ns, dev, "ip_rcv_core", reason, bytes, "bad IPv4 header", "ipv4");
+  }
+  const ip = parsed.value;
+  const packet = bytes.slice(0, 20 + (ip.options?.length ?? 0) + ip.payload.length);
+  if (dev.kind !== "loopback" && ns.isLocalAddress(ip.src)) {
+    return drop(ns, dev, "ip_route_input_slow", "IP_LOCAL_SOURCE", packet, `source ${formatIpv4(ip.src)} is one of our addresses`, "ipv4");
+  }
+  const broadcast = ip.dst === 0xffffffff || ns.isBroadcastAddress(ip.dst);
+  const found = broadcast ? undefined : ns.fib.lookup({ dst: ip.dst });
+  ns.env.trace.emit({
+    kind: "route-decision", namespace: ns.name, purpose: "input", destination: formatIpv4(ip.dst), source: formatIpv4(ip.src),
+    route: found?.route ? describeRoute(found.route) : null, type: broadcast ? "broadcast" : found?.route?.type ?? null,
+    table: found?.route ? tableName(found.route.table) : broadcast ? "local" : "main", device: dev.name,
+    ...(found?.ok && found.route.gateway !== undefined ? { gateway: formatIpv4(found.route.gateway) } : {}),
+  });
+  if (broadcast || (found?.ok && found.route.type === "local")) return localDeliver(ns, dev, packet, broadcast || linkBroadcast);
+  if (!found!.ok) return ipError(ns, packet, dev, found!.errno);
+  if (ns.sysctl.conf(dev.name, "forwarding") === 0) return ipError(ns, packet, dev, "EHOSTUNREACH");
+  ipForward(ns, dev, packet, found!.route);
+}
+
+/** ip_local_deliver → the protocol handler. */
+function localDeliver(ns: NetNamespace, dev: NetDevice, packet: Uint8Array, broadcast: boolean): void {
+  const ip = parseIpv4(packet, { verifyChecksum: false });
+  if (!ip.ok) return;
+  switch (ip.value.protocol) {
+    case IpProtocol.ICMP:
+      return icmpReceive(ns, dev, packet, ip.value, broadcast);
+    case IpProtocol.UDP:
+      return udpReceive(ns, dev, packet, ip.value, broadcast);
+    default:
+      // No handler (and no raw socket): protocol unreachable (RFC 1122 §3.2.2.1), as ip_protocol_deliver_rcu does.
+      drop(ns, dev, "ip_protocol_deliver_rcu", "IP_NOPROTO", packet, `no handler for protocol ${ip.value.protocol}`, "ipv4");
+      if (!broadcast && ip.value.protocol !== IpProtocol.TCP) icmpSend(ns, packet, { type: IcmpType.DEST_UNREACHABLE, code: UnreachableCode.PROTOCOL });
+  }
+}
+
+export function drop(
+  ns: NetNamespace, dev: NetDevice | undefined, where: string,
+  reason: DropReason,
+  bytes: Uint8Array, detail?: string, format: "ethernet" | "ipv4" = "ethernet",
+): void {
+  ns.env.trace.emit({
+    kind: "frame-dropped", namespace: ns.name, ...(dev ? { device: dev.name } : {}), where, reason,
+    ...(detail !== undefined ? { detail } : {}), bytes: bytes.slice(), format,
+  });
+}

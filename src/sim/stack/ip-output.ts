@@ -1,0 +1,66 @@
+/**
+ * Sending IPv4: build the header for a locally generated packet
+ * (ip_build_and_send / ip_push_pending_frames), and put any packet on its
+ * device (ip_finish_output2 → neigh_output): loopback needs no link-layer
+ * address, a broadcast goes to ff:ff:ff:ff:ff:ff, anything else waits for
+ * the neighbour table.
+ */
+import type { Ipv4Address } from "../addr";
+import { err, ok, type Result } from "../core";
+import type { Errno, NetDevice } from "../link";
+import { BROADCAST_MAC, EtherType, ZERO_MAC, emitEthernet, emitIpv4, type MacAddress } from "../wire";
+import type { NetNamespace } from "./namespace";
+import { routeOutput, type OutputRoute } from "./route-output";
+
+export interface IpSendRequest {
+  readonly dst: Ipv4Address;
+  readonly src?: Ipv4Address;
+  readonly oif?: NetDevice;
+  readonly protocol: number;
+  readonly payload: Uint8Array | ((src: Ipv4Address) => Uint8Array);
+  readonly ttl?: number;
+  readonly tos?: number;
+  readonly dontFragment?: boolean;
+  readonly identification?: number;
+}
+
+export interface IpSent {
+  readonly route: OutputRoute;
+  readonly packet: Uint8Array;
+}
+
+/** Route, build and send one packet from this host; the errno is what sendmsg()/connect() would fail with. */
+export function ipSendLocal(ns: NetNamespace, req: IpSendRequest, onNeighFailure?: (packet: Uint8Array) => void): Result<IpSent, Errno> {
+  const routed = routeOutput(ns, { dst: req.dst, ...(req.src !== undefined ? { src: req.src } : {}), ...(req.oif ? { oif: req.oif } : {}) });
+  if (!routed.ok) return routed;
+  const route = routed.value;
+  const payload = typeof req.payload === "function" ? req.payload(route.src) : req.payload;
+  if (payload.length + 20 > 0xffff) return err("EMSGSIZE");
+  const tos = req.tos ?? 0;
+  const packet = emitIpv4({
+    dscp: tos >>> 2, ecn: tos & 3,
+    identification: req.identification ?? ns.nextIpId(),
+    dontFragment: req.dontFragment ?? false, moreFragments: false, fragmentOffset: 0,
+    ttl: req.ttl ?? ns.sysctl.int("net.ipv4.ip_default_ttl"),
+    protocol: req.protocol, src: route.src, dst: req.dst, payload,
+  });
+  if (packet.length > route.dev.mtu && req.dontFragment) return err("EMSGSIZE");
+  transmitPacket(ns, route.dev, route.nexthop, route.type === "broadcast", packet, onNeighFailure ?? (() => {}));
+  return ok({ route, packet });
+}
+
+/** ip_finish_output2: frame the packet for `dev` and send it, resolving `nexthop` if needed. */
+export function transmitPacket(
+  ns: NetNamespace, dev: NetDevice, nexthop: Ipv4Address, broadcast: boolean, packet: Uint8Array, onNeighFailure: (packet: Uint8Array) => void,
+): void {
+  const frameTo = (mac: MacAddress): void => dev.transmit(emitEthernet({ dst: mac, src: dev.mac, ethertype: EtherType.IPV4, payload: packet }));
+  if (dev.kind === "loopback") {
+    frameTo(ZERO_MAC);
+    return;
+  }
+  if (broadcast || nexthop === 0xffffffff) {
+    frameTo(BROADCAST_MAC);
+    return;
+  }
+  ns.neigh.output(dev, nexthop, { packet, onFailure: () => onNeighFailure(packet) }, frameTo);
+}
