@@ -2,6 +2,7 @@ import { Link } from "wouter";
 import { useT } from "../i18n/use-t";
 import { lessonStatus, useProgress } from "../store/progress-store";
 import { useLessonIndex } from "../lesson/use-lesson-index";
+import { FALLBACK_ORDER } from "../../lesson-pipeline/lesson-meta";
 import styles from "./Home.module.css";
 
 /** The course home: every lesson in order, with the student's progress. */
@@ -21,9 +22,11 @@ export function Home() {
           return (
             <li key={lesson.slug} className={styles.card} data-status={status}>
               <div className={styles.cardHead}>
-                <span className={styles.order} aria-hidden="true">
-                  {lesson.order}
-                </span>
+                {lesson.order !== FALLBACK_ORDER && (
+                  <span className={styles.order} aria-hidden="true">
+                    {lesson.order}
+                  </span>
+                )}
                 <h2 className={styles.title}>
                   <Link href={`/lessons/${lesson.slug}`}>{lesson.title}</Link>
                 </h2>

@@ -12,6 +12,7 @@ import { Diagnostics } from "./Diagnostics";
 import { Toc } from "./Toc";
 import { LessonSlugContext } from "./lesson-context";
 import { quizIds } from "./quiz-ids";
+import { FALLBACK_ORDER } from "../../lesson-pipeline/lesson-meta";
 import styles from "./LessonPage.module.css";
 
 export function LessonPage({ slug }: { slug: string }) {
@@ -59,7 +60,12 @@ export function LessonPage({ slug }: { slug: string }) {
         <article className={styles.article} aria-busy={load.state === "loading"}>
           <header className={styles.lessonHeader}>
             <p className={styles.kicker}>
-              <span>{entry.order}</span> · <span>{t("lesson.minutes", { minutes: meta.minutes })}</span>
+              {/* A lesson whose front matter is broken has no real order or length to show. */}
+              {entry.order !== FALLBACK_ORDER && (
+                <>
+                  <span>{entry.order}</span> · <span>{t("lesson.minutes", { minutes: meta.minutes })}</span>
+                </>
+              )}
               {quizzes.length > 0 && (
                 <span data-testid="quiz-score"> · {t("lesson.quizScore", { correct, total: quizzes.length })}</span>
               )}
