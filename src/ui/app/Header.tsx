@@ -26,7 +26,7 @@ export function Header() {
           <rect width="32" height="32" rx="6" fill="var(--wb-accent)" />
           <path d="M6 22 L12 10 L16 18 L20 10 L26 22" fill="none" stroke="var(--wb-accent-fg)" strokeWidth="3" strokeLinejoin="round" strokeLinecap="round" />
         </svg>
-        {t("app.name")}
+        <span className={styles.brandName}>{t("app.name")}</span>
       </Link>
       <nav aria-label={t("nav.primary")} className={styles.nav}>
         <Link href="/">{t("nav.lessons")}</Link>
