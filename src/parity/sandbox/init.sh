@@ -13,6 +13,11 @@ here="$1"
 # Private state: /run (so /run/netns and /run/xtables.lock are ours), /tmp and
 # /etc/netns. A fresh sysfs shows this network namespace's devices.
 mount -t tmpfs -o mode=0755 parity-run /run
+# The checkout may itself live under /tmp (CI clones anywhere): take what the
+# sandbox needs from it before /tmp is replaced.
+mkdir -p /run/.parity/src
+cp -r "$here/." /run/.parity/src/
+here=/run/.parity/src
 mount -t tmpfs -o mode=1777 parity-tmp /tmp
 mkdir -p /etc/netns
 mount -t tmpfs -o mode=0755 parity-netns /etc/netns
