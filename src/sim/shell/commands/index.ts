@@ -1,0 +1,20 @@
+/** Front ends of ip, bridge and sysctl: parse to typed requests, format view records. Re-exports only. */
+export type * from "./views";
+export type * from "./ip-request";
+export * from "./command-output";
+export * from "./unsupported";
+export * from "./iproute-errors";
+export * from "./netlink-errors";
+export type { IpLookup } from "./ip-lookup";
+export { parseIp } from "./ip-parse";
+export { IP_VERSION_TEXT } from "./ip-options";
+export { netnsAlreadyExists, netnsExecFailed, netnsNotFoundForDelete } from "./ip-netns-parse";
+export { formatLinks, linkLabel, type ShowStyle } from "./link-format";
+export { formatAddrs } from "./addr-format";
+export { formatRoute, formatRoutes, formatRouteGet, printFilterOf, type RoutePrintFilter } from "./route-format";
+export { formatNeighs, selectNeighs } from "./neigh-format";
+export { formatNetnsList } from "./netns-format";
+export { parseBridge, formatBridgePorts, formatFdb, type BridgeRequest } from "./bridge-command";
+export { parseSysctl, formatSysctlValue, sysctlKey, sysctlUnknownKey, sysctlInvalidValue, type SysctlItem, type SysctlRequest } from "./sysctl-command";
+export { protocolName, scopeName, tableName, RT_TABLE, RT_SCOPE } from "./route-names";
+export * from "./registry";
