@@ -14,6 +14,8 @@ export interface BenchRow {
 export interface BenchReport {
   name: string;
   rows: BenchRow[];
+  /** Measurements that are not throughputs (memory, counts), printed under the table. */
+  notes?: string[];
 }
 
 /** Thousands separators without depending on the machine's locale. */
@@ -58,5 +60,6 @@ export function formatReport(report: BenchReport): string {
       .join("  ")
       .trimEnd();
   const rule = widths.map((w) => "─".repeat(w)).join("  ");
-  return [`${report.name} (operations per second; ratio above 1 means ours is faster)`, line(header), rule, ...body.map(line)].join("\n");
+  const notes = report.notes ?? [];
+  return [`${report.name} (operations per second; ratio above 1 means ours is faster)`, line(header), rule, ...body.map(line), ...notes].join("\n");
 }

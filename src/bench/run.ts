@@ -4,11 +4,13 @@
  * Nothing here asserts a timing; it prints what it measured.
  */
 import { runCidrBench } from "./cidr.bench";
+import { runNetworkBench } from "./network.bench";
 import { formatReport } from "./report";
 import type { BenchReport } from "./report";
 
 const suites: Record<string, () => Promise<BenchReport>> = {
   cidr: runCidrBench,
+  network: runNetworkBench,
 };
 
 async function main(filter: string[]) {
