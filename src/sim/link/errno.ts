@@ -8,6 +8,7 @@ export type Errno =
   | "EPERM"
   | "ENOENT"
   | "ESRCH"
+  | "ENXIO"
   | "EBUSY"
   | "EEXIST"
   | "ENODEV"
@@ -31,6 +32,7 @@ const STRERROR: Readonly<Record<Errno, string>> = {
   EPERM: "Operation not permitted",
   ENOENT: "No such file or directory",
   ESRCH: "No such process",
+  ENXIO: "No such device or address",
   EBUSY: "Device or resource busy",
   EEXIST: "File exists",
   ENODEV: "No such device",

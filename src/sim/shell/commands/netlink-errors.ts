@@ -5,29 +5,9 @@
  * Both exit with status 2. Texts verified on Debian 12 (fixtures/errors.json).
  */
 import { failed, type CommandOutput } from "./command-output";
+import { strerror, type Errno } from "../../link/errno";
 
-/** The errno values the model answers with, and strerror(3)'s text for each (glibc). */
-export const ERRNO_TEXT = {
-  EPERM: "Operation not permitted",
-  ENOENT: "No such file or directory",
-  ESRCH: "No such process",
-  ENXIO: "No such device or address",
-  EACCES: "Permission denied",
-  EBUSY: "Device or resource busy",
-  EEXIST: "File exists",
-  ENODEV: "No such device",
-  EINVAL: "Invalid argument",
-  ERANGE: "Numerical result out of range",
-  ENOBUFS: "No buffer space available",
-  EOPNOTSUPP: "Operation not supported",
-  EADDRINUSE: "Address already in use",
-  EADDRNOTAVAIL: "Cannot assign requested address",
-  ENETDOWN: "Network is down",
-  ENETUNREACH: "Network is unreachable",
-  EHOSTUNREACH: "No route to host",
-} as const;
-
-export type Errno = keyof typeof ERRNO_TEXT;
+export type { Errno };
 
 /** Exit status of every kernel refusal reported by ip and bridge. */
 export const NETLINK_EXIT = 2;
@@ -39,7 +19,7 @@ export const NETLINK_EXIT = 2;
  */
 export function formatNetlinkError(errno: Errno, extack?: string): CommandOutput {
   if (extack !== undefined) return failed(`Error: ${extack}.\n`, NETLINK_EXIT);
-  return failed(`RTNETLINK answers: ${ERRNO_TEXT[errno]}\n`, NETLINK_EXIT);
+  return failed(`RTNETLINK answers: ${strerror(errno)}\n`, NETLINK_EXIT);
 }
 
 /**
