@@ -4,6 +4,7 @@
  */
 import { runLessonsCheck } from "./lessons-check";
 import { runMeasureBundle } from "./measure-bundle";
+import { runLabCommand } from "./lab";
 
 interface Io {
   stdout: NodeJS.WritableStream;
@@ -13,6 +14,7 @@ interface Io {
 type Subcommand = (args: string[], io: Io) => Promise<number>;
 
 const SUBCOMMANDS: Record<string, { run: Subcommand; help: string }> = {
+  lab: { run: (args, io) => runLabCommand(args, io), help: "run a lab script in the simulator: FILE.lab [--json] [--seed N]" },
   "lessons:check": { run: runLessonsCheck, help: "check every lesson (front matter, directives, quizzes); exit 1 on errors" },
   size: { run: runMeasureBundle, help: "measure the built site's JavaScript (gzip) per page from dist/" },
 };

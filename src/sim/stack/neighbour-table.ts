@@ -252,7 +252,9 @@ export class NeighbourTable {
       this.#fail(entry);
       return;
     }
-    if (next !== null) this.#arm(entry, next);
+    // neigh_timer_handler never re-arms less than HZ/100 ahead: a deadline that is
+    // now (confirmed + reachable_time == now) would otherwise fire forever.
+    if (next !== null) this.#arm(entry, Math.max(next, now + millis(10)) as SimTime);
     if (entry.state === "INCOMPLETE" || entry.state === "PROBE") this.#probe(entry);
   }
 

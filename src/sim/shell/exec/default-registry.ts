@@ -1,0 +1,36 @@
+/**
+ * The commands the shell knows out of the box: userland tools, ping and
+ * traceroute, and iproute2's `ip` and `bridge`, `sysctl` and `ipcalc` over the
+ * network model. `ip netns exec` is answered in front of `ip`.
+ */
+import type { Command } from "./command";
+import { CommandRegistry } from "./registry";
+import { catCommand } from "./builtins/cat";
+import { echoCommand } from "./builtins/echo";
+import { grepCommand } from "./builtins/grep";
+import { headCommand, tailCommand } from "./builtins/head-tail";
+import { hostnameCommand } from "./builtins/hostname";
+import { mkdirCommand } from "./builtins/mkdir";
+import { withNetnsExec } from "./builtins/netns-exec";
+import { pingCommand, tracerouteCommand } from "./builtins/programs";
+import { sleepCommand } from "./builtins/sleep";
+import { timeoutCommand } from "./builtins/timeout";
+import { falseCommand, trueCommand } from "./builtins/true-false";
+import { wcCommand } from "./builtins/wc";
+import { bridgeCommand, ipCommand, ipcalcCommand, sysctlCommand } from "./builtins/net-tools";
+
+export interface RegistryOptions {
+  /** Replaces the `ip` behind `ip netns exec` (tests); the real one by default. */
+  readonly ip?: Command;
+  /** More commands (bridge, sysctl, ipcalc…); a name here replaces a built-in one. */
+  readonly extra?: readonly Command[];
+}
+
+export function defaultRegistry(options: RegistryOptions = {}): CommandRegistry {
+  return new CommandRegistry([
+    catCommand, echoCommand, grepCommand, headCommand, tailCommand, hostnameCommand, mkdirCommand,
+    pingCommand, tracerouteCommand, sleepCommand, timeoutCommand, trueCommand, falseCommand, wcCommand,
+    bridgeCommand, sysctlCommand, ipcalcCommand,
+    withNetnsExec(options.ip ?? ipCommand), ...(options.extra ?? []),
+  ]);
+}
