@@ -130,3 +130,12 @@ describe("extractFacts on golden transcripts", () => {
     }
   });
 });
+
+describe("where bash says a message came from", () => {
+  it("is not a fact: a script's `NAME.lab: line N:` and bash -c's `bash: line 1:` compare equal", async () => {
+    const { dropShellOrigin } = await import("./facts/verbatim-facts");
+    expect(dropShellOrigin("031-x.lab: line 13: /etc/a: No such file or directory")).toBe("bash: /etc/a: No such file or directory");
+    expect(dropShellOrigin("bash: line 1: /etc/a: No such file or directory")).toBe("bash: /etc/a: No such file or directory");
+    expect(dropShellOrigin("ping: connect: Network is unreachable")).toBe("ping: connect: Network is unreachable");
+  });
+});
