@@ -144,3 +144,13 @@ describe("parseScript", () => {
     expect(argvOf(only("X=1 if\n").items[0]!.andOr.first.commands[0]!)).toEqual(["if"]);
   });
 });
+
+describe("words that name Object.prototype members", () => {
+  it("are ordinary command names", () => {
+    for (const word of ["valueOf", "constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      const result = parseScript(`${word} x\n`);
+      expect(result.error, word).toBeUndefined();
+      expect(result.lines).toHaveLength(1);
+    }
+  });
+});

@@ -29,19 +29,21 @@ export interface ParseResult {
 const MISPLACED_RESERVED_WORDS = new Set(["then", "else", "elif", "fi", "do", "done", "esac", "in", "}", "]]"]);
 
 /** Reserved words that open a construct the simulator does not model. */
-const UNSUPPORTED_RESERVED_WORDS: Record<string, string> = {
-  if: "the compound command `if'",
-  while: "the compound command `while'",
-  until: "the compound command `until'",
-  for: "the compound command `for'",
-  select: "the compound command `select'",
-  case: "the compound command `case'",
-  "{": "the command group `{ …; }'",
-  "[[": "the conditional command `[[ … ]]'",
-  function: "a function definition",
-  coproc: "the compound command `coproc'",
-  time: "the reserved word `time'",
-};
+// A Map, not an object literal: a word such as `valueOf` or `constructor` must not
+// find Object.prototype's members.
+const UNSUPPORTED_RESERVED_WORDS = new Map<string, string>([
+  ["if", "the compound command `if'"],
+  ["while", "the compound command `while'"],
+  ["until", "the compound command `until'"],
+  ["for", "the compound command `for'"],
+  ["select", "the compound command `select'"],
+  ["case", "the compound command `case'"],
+  ["{", "the command group `{ …; }'"],
+  ["[[", "the conditional command `[[ … ]]'"],
+  ["function", "a function definition"],
+  ["coproc", "the compound command `coproc'"],
+  ["time", "the reserved word `time'"],
+]);
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
 
@@ -188,7 +190,7 @@ class Parser {
     if (token.kind !== "word") return;
     const raw = token.word.raw;
     if (MISPLACED_RESERVED_WORDS.has(raw)) throw this.unexpected(token);
-    const what = UNSUPPORTED_RESERVED_WORDS[raw];
+    const what = UNSUPPORTED_RESERVED_WORDS.get(raw);
     if (what !== undefined) throw new ParseError(unsupported(token.start.line, what));
   }
 

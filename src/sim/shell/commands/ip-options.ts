@@ -65,7 +65,7 @@ export function parseIpOptions(argv: readonly string[], lookup: IpLookup): Optio
     const word = argv[i] ?? "";
     if (!word.startsWith("-")) break;
     const opt = word.startsWith("--") ? word.slice(1) : word;
-    const familySwitch = FAMILY_SWITCHES[opt];
+    const familySwitch = Object.hasOwn(FAMILY_SWITCHES, opt) ? FAMILY_SWITCHES[opt] : undefined;
     if (familySwitch !== undefined) {
       if (familySwitch !== "inet" && familySwitch !== "inet6") return answered(unsupportedOption("ip", word));
       family = familySwitch;
@@ -87,7 +87,7 @@ export function parseIpOptions(argv: readonly string[], lookup: IpLookup): Optio
         break;
       case "family": {
         if (value === undefined) return answered(failed(IP_USAGE, IP_EXIT_USAGE));
-        const named = FAMILY_NAMES[value];
+        const named = Object.hasOwn(FAMILY_NAMES, value) ? FAMILY_NAMES[value] : undefined;
         if (named === undefined) return answered(invalidArgument(value, "invalid protocol family"));
         if (named !== "inet" && named !== "inet6") return answered(unsupportedOption("ip", `${word} ${value}`));
         family = named;

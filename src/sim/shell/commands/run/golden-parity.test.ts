@@ -47,8 +47,12 @@ describe("golden kernel transcripts", () => {
         console.log(`--- ${m.caseName} line ${m.step.line}: ${m.step.cmd}\n  kernel exit ${m.step.exit}: ${JSON.stringify(m.step.stdout + m.step.stderr)}\n  sim    exit ${m.sim.exit}: ${JSON.stringify(m.sim.stdout + m.sim.stderr)}`);
       }
     }
-    console.log(`golden ip/bridge/sysctl steps reproduced: ${matched}/${results.length}`);
-    // The one miss follows `echo 1 > /proc/sys/net/ipv4/ip_forward`, a shell redirection the replay skips.
-    expect(misses.map((m) => `${m.caseName}:${m.step.line}`)).toEqual(["017-sysctl-inside-namespace:13"]);
+    expect(matched).toBeGreaterThan(400);
+    // The misses follow `echo N > /proc/sys/net/ipv4/ip_forward`, a shell redirection
+    // this shell-free replay skips (the full shell gets them right: src/parity/sim-check.test.ts).
+    expect(misses.map((m) => `${m.caseName}:${m.step.line}`)).toEqual([
+      "017-sysctl-inside-namespace:13",
+      "031-seed-forwarding-and-netns-resolv-conf:19",
+    ]);
   });
 });

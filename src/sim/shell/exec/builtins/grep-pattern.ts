@@ -24,7 +24,7 @@ function bracket(p: string, i: number): { js: string; end: number } {
     if (c === "]" && !first) return { js: `${js}]`, end: j };
     first = false;
     const cls = /^\[:([a-z]+):\]/.exec(p.slice(j));
-    if (cls && CLASSES[cls[1]!]) {
+    if (cls && Object.hasOwn(CLASSES, cls[1]!)) {
       js += CLASSES[cls[1]!];
       j += cls[0].length - 1;
     } else if (c === "\\" || c === "]" || c === "[") js += `\\${c}`;
