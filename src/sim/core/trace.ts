@@ -53,6 +53,86 @@ export interface FrameDropped {
   readonly detail?: string;
   readonly bytes?: Uint8Array;
   readonly format?: BytesFormat;
+  /** For NETFILTER_DROP: the rule (or chain policy) whose verdict dropped it. */
+  readonly netfilter?: NetfilterRuleRef;
+}
+
+/** Netfilter hooks (NF_INET_*), by the names iptables gives their built-in chains. */
+export type NetfilterHookName = "PREROUTING" | "INPUT" | "FORWARD" | "OUTPUT" | "POSTROUTING";
+
+/** Where a netfilter verdict was decided: a rule by its 1-based number as `iptables -L --line-numbers` shows it, or the chain policy (rule null). */
+export interface NetfilterRuleRef {
+  readonly hook: NetfilterHookName;
+  readonly table: string;
+  readonly chain: string;
+  readonly rule: number | null;
+}
+
+/** One rule that matched on the way through a table: its chain, number and target ("LOG", "jump:mychain", "ACCEPT"…). */
+export interface NetfilterRuleHit {
+  readonly chain: string;
+  readonly rule: number;
+  readonly target: string;
+}
+
+/**
+ * A packet went through one table at one hook (ipt_do_table): every rule
+ * that matched on the way, and where the verdict came from.
+ */
+export interface NetfilterTraversal {
+  readonly kind: "netfilter-traversal";
+  readonly namespace: string;
+  readonly hook: NetfilterHookName;
+  readonly table: string;
+  /** The chain and rule (null: the built-in chain's policy) that decided. */
+  readonly chain: string;
+  readonly rule: number | null;
+  readonly verdict: "ACCEPT" | "DROP" | "STOLEN";
+  readonly hits: readonly NetfilterRuleHit[];
+  /** The IPv4 packet as it entered the table. */
+  readonly bytes: Uint8Array;
+}
+
+/** A connection-tracking tuple as `conntrack -L` prints one direction (ICMP: id/type/code instead of ports). */
+export interface FlowTuple {
+  readonly protocol: number;
+  readonly src: string;
+  readonly dst: string;
+  readonly srcPort?: number;
+  readonly dstPort?: number;
+  readonly icmpType?: number;
+  readonly icmpCode?: number;
+  readonly icmpId?: number;
+}
+
+/** A conntrack entry was created (confirmed), changed state, or went away — what `conntrack -E` reports as NEW / UPDATE / DESTROY. */
+export interface ConntrackChange {
+  readonly kind: "conntrack";
+  readonly namespace: string;
+  readonly change: "new" | "update" | "destroy";
+  readonly original: FlowTuple;
+  readonly reply: FlowTuple;
+  /** TCP state (SYN_SENT, ESTABLISHED…) when TCP. */
+  readonly tcpState?: string;
+  /** Status flags as conntrack prints them: UNREPLIED, ASSURED. */
+  readonly flags: readonly string[];
+  /** Why: "confirmed", "reply seen", "assured", "state SYN_RECV", "timeout", "flush", "tcp reset". */
+  readonly detail: string;
+}
+
+/** NAT rewrote a packet's addresses/ports (nf_nat_manip_pkt). */
+export interface NatRewrite {
+  readonly kind: "nat-rewrite";
+  readonly namespace: string;
+  readonly hook: NetfilterHookName;
+  /** Which end changed: the source (SNAT, MASQUERADE, un-DNAT of a reply) or the destination. */
+  readonly manip: "source" | "destination";
+  readonly before: FlowTuple;
+  readonly after: FlowTuple;
+  /** True when the packet is an ICMP error whose quoted header was translated too. */
+  readonly icmpError: boolean;
+  /** The packet after the rewrite. */
+  readonly bytes: Uint8Array;
 }
 
 /** Neighbour (NUD) states as `ip neigh` prints them. */
@@ -114,7 +194,9 @@ export interface ProcessOutput {
 }
 
 /** An event as emitted, before the log stamps it. */
-export type TraceEventBody = FrameSent | FrameReceived | FrameDropped | ArpResolution | RouteDecision | IcmpGenerated | ProcessOutput;
+export type TraceEventBody =
+  | FrameSent | FrameReceived | FrameDropped | ArpResolution | RouteDecision | IcmpGenerated | ProcessOutput
+  | NetfilterTraversal | ConntrackChange | NatRewrite;
 
 export type TraceEvent = TraceEventBody & TraceStamp;
 

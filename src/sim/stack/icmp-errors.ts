@@ -58,7 +58,7 @@ export function icmpSend(ns: NetNamespace, offending: Uint8Array, spec: IcmpErro
     description: describeIcmpForTcpdump(repr, ip, offending.subarray(ip.headerLength)), to: formatIpv4(ip.src), rateLimited: limited,
   });
   if (limited) return;
-  ipSendLocal(ns, { dst: ip.src, src: back.value.src, protocol: IpProtocol.ICMP, payload: emitIcmp(repr), tos: TOS_INTERNETCONTROL });
+  ipSendLocal(ns, { dst: ip.src, src: back.value.src, protocol: IpProtocol.ICMP, payload: emitIcmp(repr), tos: TOS_INTERNETCONTROL, related: offending });
 }
 
 /**

@@ -3,9 +3,11 @@
  * packet whose TTL would reach 0 is answered with "time exceeded in transit"
  * and dropped (drop reason IP_INHDR, the kernel's "too_many_hops"); one
  * larger than the outgoing MTU with DF set gets "fragmentation needed";
- * otherwise the TTL is decremented (checksum patched incrementally) and the
- * packet goes out, with "host unreachable" to its sender if ARP fails for
- * the next hop. ICMP redirects and fragmentation are not modelled.
+ * otherwise the TTL is decremented (checksum patched incrementally), the
+ * netfilter FORWARD hook runs (after the decrement, as in ip_forward(): a
+ * LOG there shows TTL=63 for a packet sent with 64), and the packet goes
+ * out, with "host unreachable" to its sender if ARP fails for the next hop.
+ * ICMP redirects and fragmentation are not modelled.
  */
 import { IcmpType, TimeExceededCode, UnreachableCode, decrementTtl, parseIpv4Header } from "../wire";
 import type { NetDevice } from "../link";
@@ -29,10 +31,12 @@ export function ipForward(ns: NetNamespace, inDev: NetDevice, packet: Uint8Array
     icmpSend(ns, packet, { type: IcmpType.DEST_UNREACHABLE, code: UnreachableCode.FRAG_NEEDED, mtu: outDev.mtu });
     return;
   }
-  const out = packet.slice();
-  decrementTtl(out);
+  // ip-input handed us its own copy of the packet (the kernel's skb_cow): change it in place, so netfilter's
+  // per-packet state (its conntrack entry) follows it to POSTROUTING.
+  decrementTtl(packet);
+  if (!ns.netfilter.hook("FORWARD", packet, { in: inDev, out: outDev })) return;
   const nexthop = route.gateway ?? header.value.dst;
-  transmitPacket(ns, outDev, nexthop, route.type === "broadcast", out, (failed) =>
-    icmpSend(ns, failed, { type: IcmpType.DEST_UNREACHABLE, code: UnreachableCode.HOST }),
+  transmitPacket(ns, outDev, nexthop, route.type === "broadcast", packet, (failed) =>
+    icmpSend(ns, failed, { type: IcmpType.DEST_UNREACHABLE, code: UnreachableCode.HOST }), inDev,
   );
 }

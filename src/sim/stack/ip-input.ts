@@ -6,7 +6,7 @@
  */
 import { formatIpv4 } from "../addr";
 import type { DropReason } from "../core";
-import { EtherType, isMulticastMac, parseEthernet, parseIpv4, IcmpType, IpProtocol, UnreachableCode } from "../wire";
+import { EtherType, isMulticastMac, parseEthernet, parseIpv4, parseIpv4Header, IcmpType, IpProtocol, UnreachableCode } from "../wire";
 import type { NetDevice } from "../link";
 import { arpReceive } from "./arp-handler";
 import { icmpReceive } from "./icmp-input";
@@ -15,6 +15,8 @@ import { ipForward } from "./ip-forward";
 import type { NetNamespace } from "./namespace";
 import { describeRoute, tableName } from "./route";
 import { udpReceive } from "./sockets";
+
+const ETHERNET_HEADER_LENGTH = 14;
 
 export function deliverFrame(ns: NetNamespace, dev: NetDevice, frame: Uint8Array): void {
   const eth = parseEthernet(frame);
@@ -29,17 +31,21 @@ export function deliverFrame(ns: NetNamespace, dev: NetDevice, frame: Uint8Array
     return;
   }
   if (ethertype !== EtherType.IPV4) return drop(ns, dev, "__netif_receive_skb", "UNHANDLED_PROTO", frame, `ethertype 0x${ethertype.toString(16)}`);
-  ipReceive(ns, dev, payload, isMulticastMac(dst));
+  ipReceive(ns, dev, payload, isMulticastMac(dst), frame.subarray(0, ETHERNET_HEADER_LENGTH));
 }
 
-function ipReceive(ns: NetNamespace, dev: NetDevice, bytes: Uint8Array, linkBroadcast: boolean): void {
+function ipReceive(ns: NetNamespace, dev: NetDevice, bytes: Uint8Array, linkBroadcast: boolean, linkHeader: Uint8Array): void {
   const parsed = parseIpv4(bytes);
   if (!parsed.ok) {
     const reason = parsed.error.kind === "bad-checksum" ? "IP_CSUM" : "IP_INHDR";
     return drop(ns, dev, "ip_rcv_core", reason, bytes, "bad IPv4 header", "ipv4");
   }
-  const ip = parsed.value;
-  const packet = bytes.slice(0, 20 + (ip.options?.length ?? 0) + ip.payload.length);
+  const packet = bytes.slice(0, 20 + (parsed.value.options?.length ?? 0) + parsed.value.payload.length);
+  // NF_INET_PRE_ROUTING (ip_rcv → ip_rcv_finish): before routing, so a DNAT here changes where the packet goes.
+  if (!ns.netfilter.hook("PREROUTING", packet, { in: dev, linkHeader })) return;
+  const header = parseIpv4Header(packet);
+  if (!header.ok) return;
+  const ip = header.value;
   if (dev.kind !== "loopback" && ns.isLocalAddress(ip.src)) {
     return drop(ns, dev, "ip_route_input_slow", "IP_LOCAL_SOURCE", packet, `source ${formatIpv4(ip.src)} is one of our addresses`, "ipv4");
   }
@@ -57,8 +63,9 @@ function ipReceive(ns: NetNamespace, dev: NetDevice, bytes: Uint8Array, linkBroa
   ipForward(ns, dev, packet, found!.route);
 }
 
-/** ip_local_deliver → the protocol handler. */
+/** ip_local_deliver → NF_INET_LOCAL_IN → the protocol handler. */
 function localDeliver(ns: NetNamespace, dev: NetDevice, packet: Uint8Array, broadcast: boolean): void {
+  if (!ns.netfilter.hook("INPUT", packet, { in: dev })) return;
   const ip = parseIpv4(packet, { verifyChecksum: false });
   if (!ip.ok) return;
   switch (ip.value.protocol) {

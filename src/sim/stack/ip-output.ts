@@ -1,12 +1,15 @@
 /**
  * Sending IPv4: build the header for a locally generated packet
- * (ip_build_and_send / ip_push_pending_frames), and put any packet on its
- * device (ip_finish_output2 → neigh_output): loopback needs no link-layer
- * address, a broadcast goes to ff:ff:ff:ff:ff:ff, anything else waits for
- * the neighbour table.
+ * (ip_build_and_send / ip_push_pending_frames), pass it through netfilter's
+ * OUTPUT hook (ip_local_out), then — for every packet, forwarded ones too —
+ * POSTROUTING (ip_output), and put it on its device (ip_finish_output2 →
+ * neigh_output): loopback needs no link-layer address, a broadcast goes to
+ * ff:ff:ff:ff:ff:ff, anything else waits for the neighbour table. A packet
+ * of ours that a netfilter rule drops fails sendmsg() with EPERM, as
+ * nf_hook() returns -EPERM for NF_DROP.
  */
-import type { Ipv4Address } from "../addr";
-import { err, ok, type Result } from "../core";
+import { ipv4FromNumber, type Ipv4Address } from "../addr";
+import { err, ok, readU32, type Result } from "../core";
 import type { Errno, NetDevice } from "../link";
 import { BROADCAST_MAC, EtherType, ZERO_MAC, emitEthernet, emitIpv4, type MacAddress } from "../wire";
 import type { NetNamespace } from "./namespace";
@@ -22,6 +25,8 @@ export interface IpSendRequest {
   readonly tos?: number;
   readonly dontFragment?: boolean;
   readonly identification?: number;
+  /** For an ICMP error: the packet it is about, whose connection it belongs to (nf_ct_attach in icmp_glue_bits). */
+  readonly related?: Uint8Array;
 }
 
 export interface IpSent {
@@ -45,22 +50,47 @@ export function ipSendLocal(ns: NetNamespace, req: IpSendRequest, onNeighFailure
     protocol: req.protocol, src: route.src, dst: req.dst, payload,
   });
   if (packet.length > route.dev.mtu && req.dontFragment) return err("EMSGSIZE");
-  transmitPacket(ns, route.dev, route.nexthop, route.type === "broadcast", packet, onNeighFailure ?? (() => {}));
-  return ok({ route, packet });
+  return ipLocalOut(ns, packet, route, onNeighFailure ?? (() => {}), req.related);
 }
 
-/** ip_finish_output2: frame the packet for `dev` and send it, resolving `nexthop` if needed. */
+/**
+ * ip_local_out: the OUTPUT hook, then a new route lookup if NAT changed the
+ * destination there (ip_route_me_harder), then ip_output.
+ */
+export function ipLocalOut(
+  ns: NetNamespace, packet: Uint8Array, route: OutputRoute, onNeighFailure: (packet: Uint8Array) => void, related?: Uint8Array,
+): Result<IpSent, Errno> {
+  const dst = readU32(packet, 16);
+  if (!ns.netfilter.hook("OUTPUT", packet, { out: route.dev, ...(related ? { related } : {}) })) return err("EPERM");
+  let out = route;
+  if (readU32(packet, 16) !== dst) {
+    const again = routeOutput(ns, { dst: ipv4FromNumber(readU32(packet, 16)) });
+    if (!again.ok) return again;
+    out = again.value;
+  }
+  if (!transmitPacket(ns, out.dev, out.nexthop, out.type === "broadcast", packet, onNeighFailure)) return err("EPERM");
+  return ok({ route: out, packet });
+}
+
+/**
+ * ip_output → ip_finish_output2: the POSTROUTING hook (`inDev` is where a
+ * forwarded packet came in), then frame the packet for `dev` and send it,
+ * resolving `nexthop` if needed. False if netfilter dropped it.
+ */
 export function transmitPacket(
   ns: NetNamespace, dev: NetDevice, nexthop: Ipv4Address, broadcast: boolean, packet: Uint8Array, onNeighFailure: (packet: Uint8Array) => void,
-): void {
+  inDev?: NetDevice,
+): boolean {
+  if (!ns.netfilter.hook("POSTROUTING", packet, { out: dev, nexthop, ...(inDev ? { in: inDev } : {}) })) return false;
   const frameTo = (mac: MacAddress): void => dev.transmit(emitEthernet({ dst: mac, src: dev.mac, ethertype: EtherType.IPV4, payload: packet }));
   if (dev.kind === "loopback") {
     frameTo(ZERO_MAC);
-    return;
+    return true;
   }
   if (broadcast || nexthop === 0xffffffff) {
     frameTo(BROADCAST_MAC);
-    return;
+    return true;
   }
   ns.neigh.output(dev, nexthop, { packet, onFailure: () => onNeighFailure(packet) }, frameTo);
+  return true;
 }

@@ -15,11 +15,13 @@ import {
   BridgeDevice, LoopbackDevice, createVethPair, kernelError,
   type DeviceOwner, type KernelError, type LinkEnv, type NetDevice, type VethDevice,
 } from "../link";
+import { Netfilter, type KernelLog } from "../netfilter";
 import type { MacAddress } from "../wire";
 import { Fib } from "./fib";
 import { IcmpRateLimiter } from "./icmp-rate-limit";
 import { routesForAddress, sameSubnet, subnetOf, type IfAddr } from "./ifaddr";
 import { deliverFrame } from "./ip-input";
+import { netfilterHost } from "./netfilter-host";
 import { NeighbourTable } from "./neighbour-table";
 import { arpIo } from "./arp-handler";
 import { RouteTable, type Route } from "./route";
@@ -27,9 +29,10 @@ import { Sysctl } from "./sysctl";
 import type { SocketTable } from "./sockets";
 import { createSocketTable } from "./sockets";
 
-/** How a namespace finds another by name (for `ip link set … netns`, `peer … netns`): the world. */
+/** How a namespace finds another by name (for `ip link set … netns`, `peer … netns`), and the machine's kernel log: the world. */
 export interface NamespaceDirectory {
   namespace(name: string): NetNamespace | undefined;
+  readonly kernelLog: KernelLog;
 }
 
 export type LinkSpec =
@@ -66,6 +69,8 @@ export class NetNamespace implements DeviceOwner {
   readonly neigh: NeighbourTable;
   readonly icmpLimiter = new IcmpRateLimiter();
   readonly sockets: SocketTable;
+  /** iptables tables, conntrack and NAT; the IP paths call its hooks. */
+  readonly netfilter: Netfilter;
   readonly loopback: LoopbackDevice;
   #nextIfindex = 2;
   #macRng: Rng;
@@ -83,6 +88,7 @@ export class NetNamespace implements DeviceOwner {
     this.#idRng = rng.fork("ip-id");
     this.neigh = new NeighbourTable(() => this.name, env.queue, env.trace, rng.fork("neigh"), this.sysctl, arpIo(this));
     this.sockets = createSocketTable(this);
+    this.netfilter = new Netfilter(netfilterHost(this, directory.kernelLog));
     this.loopback = new LoopbackDevice(env, this, 1);
     this.#attach(this.loopback);
   }

@@ -9,6 +9,7 @@
  */
 import { EventQueue, Rng, TraceLog, err, ok, type Duration, type Result, type RunResult } from "../core";
 import { kernelError, type KernelError } from "../link";
+import { KernelLog } from "../netfilter";
 import { NetNamespace, type NamespaceDirectory } from "../stack";
 
 /** The initial network namespace's name in this API (`ip netns` cannot name one ""). */
@@ -25,6 +26,8 @@ export class World implements NamespaceDirectory {
   readonly queue: EventQueue;
   readonly trace: TraceLog;
   readonly rng: Rng;
+  /** The machine's kernel ring buffer (`dmesg`); netfilter's LOG target writes to it. */
+  readonly kernelLog: KernelLog;
   readonly #namespaces = new Map<string, NetNamespace>();
 
   constructor(options: WorldOptions = {}) {
@@ -32,6 +35,7 @@ export class World implements NamespaceDirectory {
     this.queue = new EventQueue();
     this.trace = new TraceLog(this.queue.clock, options.traceCapacity !== undefined ? { capacity: options.traceCapacity } : {});
     this.rng = Rng.fromSeed(this.seed);
+    this.kernelLog = new KernelLog(this.queue.clock);
     const root = this.#create(ROOT_NETNS);
     root.setUp(root.loopback, true);
   }
