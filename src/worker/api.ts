@@ -10,6 +10,34 @@ import type {
   SplitPlan,
   SubnetFacts,
 } from "../sim/addr/explorer-types";
+import type { BytesFormat } from "../sim/core/trace";
+import type { DecodedFrame } from "../sim/wire/decoded-frame";
+import type { FieldChange } from "../sim/wire/frame-diff";
+import type {
+  LabActionResult,
+  LabCompletion,
+  LabEventBatch,
+  LabIncomplete,
+  LabOpened,
+  LabPermalink,
+  LabState,
+  LabStep,
+} from "../sim/shell/exec/lab-session-types";
+
+/** A lab session open in the worker (`labOpen`); valid until `labClose` or a worker restart. */
+export type LabId = string;
+
+export interface LabOpenOptions {
+  readonly seed?: number | string;
+  /** Lines run before the script, shown as "hidden" steps. */
+  readonly hiddenSetup?: string;
+  /** The script's name in bash's messages (default "lab.lab"). */
+  readonly name?: string;
+}
+
+export interface LabOpenResult extends LabOpened {
+  readonly labId: LabId;
+}
 
 export interface SimApi {
   /** Round-trip check used at start-up and by health probes. */
@@ -22,6 +50,40 @@ export interface SimApi {
   planBorrow(network: string, subnets: number): Checked<BorrowPlan>;
   /** Deliberately kills the worker; lets tests and the UI prove recovery works. */
   crashForTesting(): void;
+
+  // ---- lab sessions (src/sim/shell/exec/lab-session.ts) ----
+  /** Runs the hidden setup and the script on a fresh machine; the lab's id, steps, state and hosts. */
+  labOpen(script: string, options: LabOpenOptions): LabOpenResult;
+  /** Rebuilds a lab from its permalink (the same steps, events and states). */
+  labOpenPermalink(permalink: LabPermalink): LabOpenResult;
+  /** A line typed in HOST's terminal ("root" or a namespace); runs up to `budgetMs` virtual ms (default 60 000). */
+  labRun(labId: LabId, host: string, line: string, options?: { readonly budgetMs?: number }): LabActionResult | LabIncomplete;
+  /** More virtual time for HOST's running command. */
+  labResume(labId: LabId, host: string, budgetMs?: number): LabActionResult;
+  /** Ctrl-C in HOST's terminal. */
+  labInterrupt(labId: LabId, host: string): LabActionResult;
+  /** Event words from `from`, at most `limit` (≤ 500, the default). */
+  labEvents(labId: LabId, from: number, limit?: number): LabEventBatch;
+  labSteps(labId: LabId): LabStep[];
+  /** Terminal tabs: "root" then the namespaces. */
+  labHosts(labId: LabId): string[];
+  /** The state now. */
+  labState(labId: LabId): LabState;
+  /** The state right after event `eventIndex` (time travel). */
+  labStateAt(labId: LabId, eventIndex: number): LabState;
+  /** The state once step `stepIndex` was last driven. */
+  labStateAfterStep(labId: LabId, stepIndex: number): LabState;
+  /** Tab completion of `partial` (the text before the cursor) in HOST's terminal. */
+  labComplete(labId: LabId, host: string, partial: string): LabCompletion;
+  labPermalink(labId: LabId): LabPermalink;
+  /** Frees the lab; false if it was not open. */
+  labClose(labId: LabId): boolean;
+
+  // ---- packet inspector (src/sim/wire) ----
+  /** A frame (or, with format "ipv4", a bare packet) as layers of fields with byte spans. */
+  decodeFrame(bytes: Uint8Array, format?: BytesFormat): DecodedFrame;
+  /** The fields that differ between two captures of a packet (hop to hop, before/after NAT). */
+  diffFrames(a: Uint8Array, b: Uint8Array, formatA?: BytesFormat, formatB?: BytesFormat): FieldChange[];
 }
 
 /** How the UI sees the API: the same methods, each returning a promise. */

@@ -56,6 +56,22 @@ export class SimClient {
     planSplits: (root, split, options) => this.call<Result<"planSplits">>((r) => r.planSplits(root, [...split], options)),
     planBorrow: (network, subnets) => this.call<Result<"planBorrow">>((r) => r.planBorrow(network, subnets)),
     crashForTesting: () => this.call<Result<"crashForTesting">>((r) => r.crashForTesting()),
+    labOpen: (script, options) => this.call<Result<"labOpen">>((r) => r.labOpen(script, options)),
+    labOpenPermalink: (permalink) => this.call<Result<"labOpenPermalink">>((r) => r.labOpenPermalink(permalink)),
+    labRun: (labId, host, line, options) => this.call<Result<"labRun">>((r) => r.labRun(labId, host, line, options)),
+    labResume: (labId, host, budgetMs) => this.call<Result<"labResume">>((r) => r.labResume(labId, host, budgetMs)),
+    labInterrupt: (labId, host) => this.call<Result<"labInterrupt">>((r) => r.labInterrupt(labId, host)),
+    labEvents: (labId, from, limit) => this.call<Result<"labEvents">>((r) => r.labEvents(labId, from, limit)),
+    labSteps: (labId) => this.call<Result<"labSteps">>((r) => r.labSteps(labId)),
+    labHosts: (labId) => this.call<Result<"labHosts">>((r) => r.labHosts(labId)),
+    labState: (labId) => this.call<Result<"labState">>((r) => r.labState(labId)),
+    labStateAt: (labId, eventIndex) => this.call<Result<"labStateAt">>((r) => r.labStateAt(labId, eventIndex)),
+    labStateAfterStep: (labId, stepIndex) => this.call<Result<"labStateAfterStep">>((r) => r.labStateAfterStep(labId, stepIndex)),
+    labComplete: (labId, host, partial) => this.call<Result<"labComplete">>((r) => r.labComplete(labId, host, partial)),
+    labPermalink: (labId) => this.call<Result<"labPermalink">>((r) => r.labPermalink(labId)),
+    labClose: (labId) => this.call<Result<"labClose">>((r) => r.labClose(labId)),
+    decodeFrame: (bytes, format) => this.call<Result<"decodeFrame">>((r) => r.decodeFrame(bytes, format)),
+    diffFrames: (a, b, formatA, formatB) => this.call<Result<"diffFrames">>((r) => r.diffFrames(a, b, formatA, formatB)),
   };
 
   on<K extends keyof SimClientEvents>(event: K, listener: SimClientEvents[K]): () => void {

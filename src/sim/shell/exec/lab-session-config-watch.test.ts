@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import type { Program } from "../../apps/process";
+import type { Command, CommandContext } from "./command";
+import { ConfigWatch } from "./lab-session-config-watch";
+import { CommandRegistry } from "./registry";
+
+const ctx = {} as CommandContext;
+
+describe("ConfigWatch", () => {
+  it("moves its version while a command works, and says so during the work", () => {
+    const watch = new ConfigWatch();
+    const seen: boolean[] = [];
+    const quick: Command = { name: "quick", run: () => (seen.push(watch.working), 0) };
+    const registry = watch.watch(new CommandRegistry([quick]));
+    const before = watch.version;
+    expect(registry.get("quick")!.run([], ctx)).toBe(0);
+    expect(seen).toEqual([true]);
+    expect(watch.working).toBe(false);
+    expect(watch.version).toBeGreaterThan(before);
+  });
+
+  it("reports each slice of a program's work, and a kill still runs the program's finally", () => {
+    const watch = new ConfigWatch();
+    const log: string[] = [];
+    const slow: Command = {
+      name: "slow",
+      run: () =>
+        (function* (): Program {
+          try {
+            log.push(`first ${watch.working}`);
+            yield { until: 10 };
+            log.push("never");
+            return 0;
+          } finally {
+            log.push(`cleanup ${watch.working}`);
+          }
+        })(),
+    };
+    const program = watch.watch(new CommandRegistry([slow])).get("slow")!.run([], ctx) as Program;
+    const idle = watch.version;
+    expect(program.next()).toEqual({ done: false, value: { until: 10 } });
+    expect(watch.version).toBeGreaterThan(idle);
+    expect(watch.working).toBe(false);
+    expect(program.return(143)).toEqual({ done: true, value: 143 });
+    expect(log).toEqual(["first true", "cleanup true"]);
+  });
+});

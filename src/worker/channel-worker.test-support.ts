@@ -1,0 +1,40 @@
+/**
+ * A stand-in for a browser Worker in Node: the real simulator API served over
+ * a real MessageChannel with comlink, so structured cloning happens exactly
+ * as between the page and the worker. (The same fake as client.test.ts's,
+ * shared here for the lab API tests.)
+ */
+import { expose } from "comlink";
+import { createSimApi } from "./local-api";
+
+export class ChannelWorker extends EventTarget {
+  readonly port: MessagePort;
+  terminated = false;
+  private readonly inner: MessagePort;
+
+  constructor() {
+    super();
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.inner = port2;
+    expose(createSimApi(() => this.fail("crashForTesting")), port2);
+    port1.addEventListener("message", (event) => this.dispatchEvent(new MessageEvent("message", { data: (event as MessageEvent).data })));
+    port1.start();
+  }
+
+  postMessage(message: unknown, transfer: Transferable[] = []) {
+    if (!this.terminated) this.port.postMessage(message, transfer);
+  }
+
+  terminate() {
+    this.terminated = true;
+    this.port.close();
+    this.inner.close();
+  }
+
+  fail(message: string) {
+    const event = new Event("error", { cancelable: true }) as Event & { message: string };
+    Object.defineProperty(event, "message", { value: message });
+    this.dispatchEvent(event);
+  }
+}
