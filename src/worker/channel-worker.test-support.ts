@@ -1,8 +1,8 @@
 /**
  * A stand-in for a browser Worker in Node: the real simulator API served over
  * a real MessageChannel with comlink, so structured cloning happens exactly
- * as between the page and the worker. (The same fake as client.test.ts's,
- * shared here for the lab API tests.)
+ * as between the page and the worker, and which can be made to fail the
+ * way a worker does (an `error` event, then silence).
  */
 import { expose } from "comlink";
 import { createSimApi } from "./local-api";
@@ -12,12 +12,14 @@ export class ChannelWorker extends EventTarget {
   terminated = false;
   private readonly inner: MessagePort;
 
-  constructor() {
+  /** `hangOn` names a method that never answers (a call in flight when the worker dies). */
+  constructor(options: { hangOn?: string } = {}) {
     super();
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.inner = port2;
-    expose(createSimApi(() => this.fail("crashForTesting")), port2);
+    const api = createSimApi(() => this.fail("crashForTesting"));
+    expose(options.hangOn ? { ...api, [options.hangOn]: () => new Promise(() => undefined) } : api, port2);
     port1.addEventListener("message", (event) => this.dispatchEvent(new MessageEvent("message", { data: (event as MessageEvent).data })));
     port1.start();
   }
