@@ -10,7 +10,9 @@ import type { Transcript, TranscriptStep } from "../sim/shell/transcript";
 import { bridgeFdbFacts, bridgeLinkFacts } from "./facts/bridge-facts";
 import type { Fact, FactExtractor, NormalizeContext, StepFact } from "./facts/fact";
 import { briefAddrFacts, briefLinkFacts } from "./facts/ip-brief-facts";
+import { conntrackFacts } from "./facts/conntrack-facts";
 import { ipDeviceFacts } from "./facts/ip-device-facts";
+import { iptablesFacts } from "./facts/iptables-facts";
 import { ipNeighFacts } from "./facts/ip-neigh-facts";
 import { ipRouteFacts } from "./facts/ip-route-facts";
 import { macsIn } from "./facts/normalize";
@@ -33,6 +35,8 @@ const EXTRACTORS: Record<OutputKind, FactExtractor> = {
   "ip-neigh": ipNeighFacts,
   "bridge-fdb": bridgeFdbFacts,
   "bridge-link": bridgeLinkFacts,
+  iptables: iptablesFacts,
+  conntrack: conntrackFacts,
   verbatim: verbatimFacts,
 };
 

@@ -20,12 +20,16 @@ export type OutputKind =
   | "ip-neigh"
   | "bridge-fdb"
   | "bridge-link"
+  | "iptables"
+  | "conntrack"
   | "verbatim";
 
 /** The kind of a pipeline's first stage, or "silent" for a command that changes state without printing. */
 function producerKind(stage: SimpleCommand): OutputKind | "silent" {
   if (stage[0] === "ping") return "ping";
   if (stage[0] === "traceroute") return "traceroute";
+  if (stage[0] === "iptables" || stage[0] === "iptables-save") return "iptables";
+  if (stage[0] === "conntrack") return "conntrack";
   const invocation = readIpInvocation(stage);
   if (!invocation) return "verbatim";
   if (hasOption(invocation, "-j", "-json")) return "verbatim";

@@ -236,13 +236,19 @@ export class Ruleset {
     return ok(undefined);
   }
 
-  /** `-P CHAIN ACCEPT|DROP`: built-in chains only; from now on the policy counts. */
+  /**
+   * `-P CHAIN ACCEPT|DROP`: built-in chains only; from now on the policy
+   * counts. iptables-nft sends the base chain again with its policy counters
+   * (0, or `-c`'s), so every -P restarts them (measured: parity case 043).
+   */
   setPolicy(table: TableName, chain: string, policy: Policy): Result<void, NetfilterError> {
     const t = this.#tables[table];
     if (!t.isBuiltinName(chain)) return t.chains.has(chain) ? err({ kind: "not-builtin-chain", table, chain }) : err({ kind: "no-chain", table, chain });
     const c = this.#ensureBuiltin(t, chain);
     c.policy = policy;
     c.policyCounted = true;
+    c.policyPackets = 0;
+    c.policyBytes = 0;
     this.#generation++;
     return ok(undefined);
   }

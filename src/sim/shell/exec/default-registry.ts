@@ -1,7 +1,7 @@
 /**
  * The commands the shell knows out of the box: userland tools, ping and
- * traceroute, and iproute2's `ip` and `bridge`, `sysctl` and `ipcalc` over the
- * network model. `ip netns exec` is answered in front of `ip`.
+ * traceroute, and iproute2's `ip` and `bridge`, `sysctl`, `ipcalc`, iptables
+ * (iptables-save, iptables-restore), `conntrack` and `dmesg` over the network model. `ip netns exec` is answered in front of `ip`.
  */
 import type { Command } from "./command";
 import { CommandRegistry } from "./registry";
@@ -17,7 +17,9 @@ import { sleepCommand } from "./builtins/sleep";
 import { timeoutCommand } from "./builtins/timeout";
 import { falseCommand, trueCommand } from "./builtins/true-false";
 import { wcCommand } from "./builtins/wc";
-import { bridgeCommand, ipCommand, ipcalcCommand, sysctlCommand } from "./builtins/net-tools";
+import { bridgeCommand, ipCommand, ipcalcCommand, iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand, sysctlCommand } from "./builtins/net-tools";
+import { conntrackCommand } from "./builtins/conntrack";
+import { dmesgCommand } from "./builtins/dmesg";
 
 export interface RegistryOptions {
   /** Replaces the `ip` behind `ip netns exec` (tests); the real one by default. */
@@ -31,6 +33,7 @@ export function defaultRegistry(options: RegistryOptions = {}): CommandRegistry 
     catCommand, echoCommand, grepCommand, headCommand, tailCommand, hostnameCommand, mkdirCommand,
     pingCommand, tracerouteCommand, sleepCommand, timeoutCommand, trueCommand, falseCommand, wcCommand,
     bridgeCommand, sysctlCommand, ipcalcCommand,
+    iptablesCommand, iptablesSaveCommand, iptablesRestoreCommand, conntrackCommand, dmesgCommand,
     withNetnsExec(options.ip ?? ipCommand), ...(options.extra ?? []),
   ]);
 }

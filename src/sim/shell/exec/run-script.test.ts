@@ -27,7 +27,7 @@ describe("the executor", () => {
   });
 
   it("says plainly that a real program it does not model is unsupported", () => {
-    expect(steps("iptables -L")[0]).toMatchObject({ exit: 127, stderr: "t.lab: line 1: iptables: this command is not supported by this simulator\n" });
+    expect(steps("nft list ruleset")[0]).toMatchObject({ exit: 127, stderr: "t.lab: line 1: nft: this command is not supported by this simulator\n" });
   });
 
   it("runs && and || by the previous status and keeps $? (bash(1), Lists)", () => {
