@@ -11,10 +11,11 @@ const check = checkLessons(repoRoot, ["e2e/fixtures/lessons"]);
 const lesson = (slug: string) => check.compiled.find((compiled) => compiled.meta.slug === slug)!;
 
 describe("e2e fixture lessons", () => {
-  it("index both fixtures with valid front matter at orders 900 and 901", () => {
+  it("index the fixtures with valid front matter at orders 900, 901 and 902", () => {
     expect(check.scan.index.map((entry) => [entry.slug, entry.order, entry.diagnostics])).toEqual([
       ["broken-lesson", 900, []],
       ["hostile-lesson", 901, []],
+      ["lab-lesson", 902, []],
     ]);
   });
 

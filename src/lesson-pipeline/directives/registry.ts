@@ -1,6 +1,6 @@
 /**
- * Every directive a lesson may use. To add one (the coming `lab`, say), write
- * `directives/lab.ts` with `defineDirective({...})` and list it in DIRECTIVES;
+ * Every directive a lesson may use. To add one, write
+ * `directives/NAME.ts` with `defineDirective({...})` and list it in DIRECTIVES;
  * the check, the sanitiser's allow-list and the typed reader follow from it.
  *
  * ## How widget attributes travel in the tree
@@ -22,13 +22,14 @@ import { didYouMean } from "../did-you-mean";
 import { widgetAttributeName, widgetAttributeProperty } from "../tree-elements";
 import { parseAttribute, type AttributeValues } from "./attribute-schema";
 import type { DirectiveSpec } from "./directive-spec";
+import { lab } from "./lab";
 import { note } from "./note";
 import { quiz } from "./quiz";
 import { subnetExplorer } from "./subnet-explorer";
 import { tip } from "./tip";
 import { warning } from "./warning";
 
-export const DIRECTIVES = [subnetExplorer, quiz, note, tip, warning] as const;
+export const DIRECTIVES = [subnetExplorer, quiz, lab, note, tip, warning] as const;
 
 export type RegisteredDirective = (typeof DIRECTIVES)[number];
 export type DirectiveName = RegisteredDirective["name"];

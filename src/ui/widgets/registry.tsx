@@ -16,6 +16,7 @@ import { Quiz } from "./quiz/Quiz";
 import styles from "./registry.module.css";
 
 const SubnetExplorer = lazy(() => import("./subnet-explorer").then((m) => ({ default: m.SubnetExplorer })));
+const Lab = lazy(() => import("./lab").then((m) => ({ default: m.LabFromLesson })));
 const Mermaid = lazy(() => import("./mermaid/Mermaid").then((m) => ({ default: m.Mermaid })));
 
 type Renderers = { [N in DirectiveName]?: (reading: Extract<WidgetReading, { name: N }>, node: Element, children: ReactNode) => ReactNode };
@@ -25,6 +26,7 @@ const renderers: Renderers = {
     <SubnetExplorer id={attrs.id} cidr={attrs.cidr} cloud={attrs.cloud} borrow={attrs.borrow} split={attrs.split} />
   ),
   quiz: ({ attrs }, node) => <Quiz node={node} quizId={attrs.id ?? "quiz"} />,
+  lab: ({ attrs }, node) => <Lab node={node} attrs={attrs} />,
 };
 
 interface WbProps {

@@ -1,0 +1,3 @@
+export { LabWidget } from "./LabWidget";
+export type { LabWidgetProps } from "./LabWidget";
+export { LabFromLesson } from "./LabFromLesson";

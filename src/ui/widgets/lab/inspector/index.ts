@@ -1,0 +1,2 @@
+export { PacketInspector } from "./PacketInspector";
+export type { PacketInspectorProps } from "./PacketInspector";

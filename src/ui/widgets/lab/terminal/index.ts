@@ -1,0 +1,2 @@
+export { LabTerminal } from "./LabTerminal";
+export type { LabTerminalApi, LabTerminalProps } from "./terminal-props";
