@@ -1,7 +1,55 @@
 import { expect, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { FIXTURE_SERVER } from "./fixture-server";
 
 const LESSON = `${FIXTURE_SERVER}/lessons/lab-lesson`;
+
+/** Presses `key` until the focused element passes `check` (run in the page), or fails after `max` presses. */
+async function pressUntil(page: Page, key: string, check: (element: Element | null) => boolean, max = 250) {
+  for (let i = 0; i < max; i++) {
+    const active = await page.evaluateHandle(() => document.activeElement);
+    const reached = await active.evaluate(check).catch(() => false);
+    await active.dispose();
+    if (reached) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`focus never reached the element after ${max} presses of ${key}`);
+}
+
+interface Frame {
+  step: string;
+  dot: string | null;
+}
+
+/** The step counter and the packet dot's position over `count` consecutive animation frames. */
+function sampleFrames(page: Page, count: number): Promise<Frame[]> {
+  return page.evaluate(
+    (n) =>
+      new Promise<Frame[]>((resolve) => {
+        const frames: Frame[] = [];
+        const tick = () => {
+          const lab = document.querySelector('[data-testid="lab"]');
+          const step = Array.from(lab?.querySelectorAll("span") ?? []).find((span) => /^step \d+\/\d+$/.test(span.textContent ?? ""));
+          const dot = lab?.querySelector('[data-testid="packet-dot"]');
+          frames.push({ step: step?.textContent ?? "", dot: dot?.getAttribute("transform") ?? null });
+          if (frames.length < n) requestAnimationFrame(tick);
+          else resolve(frames);
+        };
+        requestAnimationFrame(tick);
+      }),
+    count,
+  );
+}
+
+/** Frames where the dot moved while the playhead stayed on the same event: gliding. */
+function glides(frames: readonly Frame[]): number {
+  let moves = 0;
+  for (let i = 1; i < frames.length; i++) {
+    const [a, b] = [frames[i - 1]!, frames[i]!];
+    if (a.step === b.step && a.dot !== null && b.dot !== null && a.dot !== b.dot) moves++;
+  }
+  return moves;
+}
 
 test.describe("the lab widget", () => {
   test("draws the topology, runs a typed ping, logs it, and steps back to the ARP request", async ({ page }) => {
@@ -63,4 +111,68 @@ test.describe("the lab widget", () => {
     await page.keyboard.press("Escape");
     await expect(lab).not.toHaveCSS("position", "fixed");
   });
+
+  test("a Run button under a command block types it into that host's terminal", async ({ page }) => {
+    await page.goto(LESSON);
+    const lab = page.getByTestId("lab");
+    const run = page.getByRole("button", { name: "Run in ns1: ping -c 1 192.168.1.20" });
+    await expect(run).toBeEnabled({ timeout: 20_000 });
+    await run.click();
+
+    await expect(lab.getByRole("tab", { name: "ns1" })).toHaveAttribute("aria-selected", "true");
+    const terminal = lab.getByRole("tabpanel", { name: "ns1 terminal" });
+    await expect(terminal).toContainText("1 packets transmitted, 1 received", { timeout: 15_000 });
+    const log = lab.getByRole("list", { name: "Events" });
+    await expect(log.getByRole("button", { name: /ns1 asks who has 192\.168\.1\.20\? tell 192\.168\.1\.10/ })).toBeVisible();
+    await expect(log.getByRole("button", { name: /ICMP echo reply/ }).first()).toBeVisible();
+  });
+
+  test("the whole flow works from the keyboard alone", async ({ page }) => {
+    await page.goto(LESSON);
+    const lab = page.getByTestId("lab");
+    await expect(lab.locator("[data-terminal-screen] .xterm").first()).toBeAttached({ timeout: 20_000 });
+
+    // Tab from the top of the page into the root terminal, and type the ping there.
+    await pressUntil(page, "Tab", (el) => el?.closest('[role="tabpanel"]')?.getAttribute("aria-label") === "root terminal");
+    await page.keyboard.type("ip netns exec ns1 ping -c 1 192.168.1.20");
+    await page.keyboard.press("Enter");
+    const log = lab.getByRole("list", { name: "Events" });
+    const request = log.getByRole("button", { name: /ns1 asks who has 192\.168\.1\.20\?/ });
+    await expect(request).toBeVisible({ timeout: 15_000 });
+    await expect(lab.getByRole("button", { name: "Play" })).toBeVisible({ timeout: 30_000 });
+
+    // Esc then Shift+Tab leaves the terminal (it keeps Tab for completion) back to the controls.
+    await page.keyboard.press("Escape");
+    await pressUntil(page, "Shift+Tab", (el) => el?.getAttribute("aria-label") === "Step back");
+    const counter = lab.getByText(/^step \d+\/\d+$/);
+    const before = await counter.textContent();
+    await page.keyboard.press("Enter");
+    await expect(counter).not.toHaveText(before ?? "");
+
+    // On back into the log, whose entries are buttons, to the ARP request.
+    await pressUntil(page, "Shift+Tab", (el) => /ns1 asks who has 192\.168\.1\.20\?/.test(el?.textContent ?? "") && el?.tagName === "BUTTON");
+    await page.keyboard.press("Enter");
+    await expect(request).toHaveAttribute("aria-current", "true");
+    await expect(request).toBeFocused();
+    await expect(lab.getByRole("region", { name: "Inspector" })).toContainText("ARP");
+  });
+
+  for (const motion of ["reduce", "no-preference"] as const) {
+    test(`the packet ${motion === "reduce" ? "steps from event to event with reduced motion" : "glides along its link otherwise"}`, async ({ page }) => {
+      await page.emulateMedia({ reducedMotion: motion });
+      await page.goto(LESSON);
+      const lab = page.getByTestId("lab");
+      const run = page.getByRole("button", { name: "Run in ns1: ping -c 1 192.168.1.20" });
+      await expect(run).toBeEnabled({ timeout: 20_000 });
+      await run.click();
+      await expect(lab.getByRole("button", { name: "Pause" })).toBeVisible({ timeout: 15_000 });
+
+      const frames = await sampleFrames(page, 120);
+      // Playback really ran during the sample: the dot was drawn and the playhead moved on.
+      expect(frames.some((f) => f.dot !== null)).toBe(true);
+      expect(new Set(frames.map((f) => f.step)).size).toBeGreaterThan(1);
+      if (motion === "reduce") expect(glides(frames)).toBe(0);
+      else expect(glides(frames)).toBeGreaterThan(0);
+    });
+  }
 });

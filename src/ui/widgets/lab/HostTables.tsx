@@ -9,7 +9,8 @@ function Rows({ title, lines }: { title: string; lines: readonly string[] }) {
       {lines.length === 0 ? (
         <p className={styles.none}>none</p>
       ) : (
-        <ul className={styles.lines}>
+        // Focusable: long lines scroll sideways, and the keyboard must be able to scroll them (WCAG 2.1.1).
+        <ul className={styles.lines} tabIndex={0} aria-label={title}>
           {lines.map((line, i) => (
             <li key={i}>{line}</li>
           ))}

@@ -12,12 +12,14 @@ import { optionalIntegerParam, stringParam, useUrlState } from "../../hooks/use-
 import { EventLog } from "./EventLog";
 import { HostTables } from "./HostTables";
 import { PacketInspector, type PacketInspectorProps } from "./inspector";
-import { LabTerminal, type LabTerminalProps } from "./terminal";
+import { LabTerminal, type LabTerminalApi, type LabTerminalProps } from "./terminal";
 import { PlaybackControls } from "./PlaybackControls";
 import { TopologyView } from "./TopologyView";
 import { splitLabScript } from "./lab-script";
 import { decodeSession, encodeSession } from "./permalink-codec";
 import { promptFor } from "./prompt-for";
+import { RunButtons } from "./run-buttons";
+import { LAB_ATTRIBUTE } from "./run-buttons-rule";
 import { useLabSession } from "./use-lab-session";
 import { useLabStateAt } from "./use-lab-state-at";
 import { usePlayback } from "./use-playback";
@@ -116,12 +118,32 @@ export function LabWidget({ scriptText, title, height = 480, hosts: tabHosts, id
     }
   }, [api, labId, position, setLink, linkHref]);
 
+  // Run buttons type into a host's terminal; lines clicked before the terminal is ready wait for it.
+  const terminals = useRef(new Map<string, LabTerminalApi>());
+  const pending = useRef(new Map<string, string[]>());
+  const terminalsBox = useRef<HTMLDivElement>(null);
+  const terminalReady = useCallback((host: string, terminal: LabTerminalApi) => {
+    terminals.current.set(host, terminal);
+    for (const line of pending.current.get(host) ?? []) terminal.type(line);
+    pending.current.delete(host);
+  }, []);
+  const runBlock = useCallback(
+    (host: string, commands: readonly string[]) => {
+      setTab(host);
+      const terminal = terminals.current.get(host);
+      if (terminal) for (const line of commands) terminal.type(line);
+      else pending.current.set(host, [...(pending.current.get(host) ?? []), ...commands]);
+      terminalsBox.current?.scrollIntoView({ block: "nearest", behavior: reducedMotion ? "auto" : "smooth" });
+    },
+    [reducedMotion],
+  );
+
   const selectEvent = useCallback((i: number) => playback.seek(i), [playback]);
   const selected = current?.bytes ? current : undefined;
   const previous = selected ? [...events.slice(0, position)].reverse().find((e) => e.bytes && e.protocol === selected.protocol && e.kind === selected.kind) : undefined;
 
   return (
-    <section ref={root} className={`${styles.lab} ${fullScreen ? styles.fullScreen : ""}`} aria-label={title ?? "Lab"} data-testid="lab">
+    <section ref={root} className={`${styles.lab} ${fullScreen ? styles.fullScreen : ""}`} aria-label={title ?? "Lab"} data-testid="lab" {...{ [LAB_ATTRIBUTE]: "" }}>
       <header className={styles.header}>
         <h3 className={styles.title}>{title ?? "Lab"}</h3>
         <button type="button" className={styles.button} onClick={() => setFullScreen(!fullScreen)} aria-pressed={fullScreen}>
@@ -189,7 +211,7 @@ export function LabWidget({ scriptText, title, height = 480, hosts: tabHosts, id
           {copied}
         </span>
       </PlaybackControls>
-      <div className={styles.terminals}>
+      <div ref={terminalsBox} className={styles.terminals}>
         <div role="tablist" aria-label="Terminals" className={styles.tabs}>
           {hosts.map((host) => (
             <button
@@ -213,10 +235,12 @@ export function LabWidget({ scriptText, title, height = 480, hosts: tabHosts, id
               complete={(partial) => session.complete(host, partial)}
               interrupt={() => session.interrupt(host)}
               busy={session.busy.has(host)}
+              onReady={(terminal) => terminalReady(host, terminal)}
             />
           </div>
         ))}
       </div>
+      <RunButtons lab={root} hosts={hosts} ready={opened} onRun={runBlock} />
     </section>
   );
 }

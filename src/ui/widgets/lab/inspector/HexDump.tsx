@@ -47,7 +47,8 @@ export function HexDump({ bytes, highlight, changed, onHoverByte }: HexDumpProps
   );
 
   return (
-    <div className={styles.hex} role="group" aria-label={`Hex dump, ${bytes.length} bytes`} onMouseOver={onMouseOver} onMouseLeave={() => onHoverByte(null)}>
+    // Focusable: the dump scrolls sideways in a narrow inspector, and the keyboard must be able to scroll it (WCAG 2.1.1).
+    <div className={styles.hex} role="group" aria-label={`Hex dump, ${bytes.length} bytes`} tabIndex={0} onMouseOver={onMouseOver} onMouseLeave={() => onHoverByte(null)}>
       {rows.map((start) => {
         const row = [...bytes.subarray(start, start + ROW)];
         return (
