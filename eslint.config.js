@@ -15,7 +15,7 @@ function simLayerConfig(layer, index) {
   const higher = SIM_LADDER.slice(index + 1);
   return {
     files: [`src/sim/${layer}/**/*.ts`],
-    ignores: ["**/*.test.ts"],
+    ignores: ["**/*.test.ts", "**/*.test-support.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -56,7 +56,7 @@ export default tseslint.config(
   // The simulation core: deterministic, no wall clock, no ambient randomness.
   {
     files: ["src/sim/**/*.ts"],
-    ignores: ["**/*.test.ts"],
+    ignores: ["**/*.test.ts", "**/*.test-support.ts"],
     languageOptions: { globals: {} },
     rules: {
       "no-restricted-globals": [

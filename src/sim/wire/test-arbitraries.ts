@@ -11,7 +11,7 @@ import type { IcmpRepr } from "./icmp";
 import type { Ipv4Repr } from "./ipv4";
 import { macFromBytes, type MacAddress } from "./mac-address";
 import type { TcpRepr } from "./tcp";
-import type { TcpOption } from "./tcp-options";
+import { tcpOptionLength, type TcpOption } from "./tcp-options";
 import type { UdpRepr } from "./udp";
 
 export const u8 = fc.integer({ min: 0, max: 0xff });
@@ -92,7 +92,7 @@ export const tcpOptions: fc.Arbitrary<TcpOption[]> = fc.array(tcpOption, { maxLe
   const fitting: TcpOption[] = [];
   let used = 0;
   for (const option of options) {
-    const size = optionSize(option);
+    const size = tcpOptionLength(option);
     if (used + size > 39) break;
     fitting.push(option);
     used += size;
@@ -105,25 +105,6 @@ export const tcpOptions: fc.Arbitrary<TcpOption[]> = fc.array(tcpOption, { maxLe
   return fitting;
 });
 
-function optionSize(option: TcpOption): number {
-  switch (option.kind) {
-    case "eol":
-    case "nop":
-      return 1;
-    case "mss":
-      return 4;
-    case "window-scale":
-      return 3;
-    case "sack-permitted":
-      return 2;
-    case "sack":
-      return 2 + 8 * option.blocks.length;
-    case "timestamps":
-      return 10;
-    case "unknown":
-      return 2 + option.data.length;
-  }
-}
 
 export const tcpRepr: fc.Arbitrary<TcpRepr> = fc.record({
   srcPort: u16,

@@ -3,7 +3,6 @@
  * the formatters print exactly what iproute2 6.1 / procps printed in the
  * sandbox (fixtures/*.json; MACs were set by the capture scripts).
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatAddrs } from "./addr-format";
 import { formatBridgePorts, formatFdb } from "./bridge-command";
@@ -14,25 +13,8 @@ import { formatNetnsList } from "./netns-format";
 import { formatRouteGet, formatRoutes, type RoutePrintFilter } from "./route-format";
 import { formatSysctlValue } from "./sysctl-command";
 import type { AddrView, LinkView, NeighView, RouteView } from "./views";
+import { captured } from "./fixtures/captures.test-support";
 
-/* Captured outputs of the real tools: fixtures/NAME.json, written by fixtures/capture.sh. */
-interface CapturedRun {
-  readonly cmd: string;
-  readonly exit: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function loadCaptures(name: string): CapturedRun[] {
-  return JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), "utf8")) as CapturedRun[];
-}
-
-/** The `nth` (0-based) record of `cmd` in fixtures/NAME.json. */
-function captured(name: string, cmd: string, nth = 0): CapturedRun {
-  const hit = loadCaptures(name).filter((r) => r.cmd === cmd)[nth];
-  if (hit === undefined) throw new Error(`no capture #${nth} of "${cmd}" in fixtures/${name}.json`);
-  return hit;
-}
 
 const PLAIN = { brief: false, oneline: false };
 const UP = ["BROADCAST", "MULTICAST", "UP", "LOWER_UP"];

@@ -4,7 +4,6 @@
  * byte for byte with its exit status; every command the kernel refused must
  * parse to a request (the model answers it with formatNetlinkError).
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatIpv4Cidr } from "../../addr";
 import type { IpLookup } from "./ip-lookup";
@@ -12,25 +11,8 @@ import { netnsAlreadyExists, netnsNotFoundForDelete } from "./ip-netns-parse";
 import { parseIp } from "./ip-parse";
 import type { IpRequest } from "./ip-request";
 import { KERNEL_REFUSALS } from "./netlink-errors";
+import { captured, loadCaptures } from "./fixtures/captures.test-support";
 
-/* Captured outputs of the real tools: fixtures/NAME.json, written by fixtures/capture.sh. */
-interface CapturedRun {
-  readonly cmd: string;
-  readonly exit: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function loadCaptures(name: string): CapturedRun[] {
-  return JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), "utf8")) as CapturedRun[];
-}
-
-/** The `nth` (0-based) record of `cmd` in fixtures/NAME.json. */
-function captured(name: string, cmd: string, nth = 0): CapturedRun {
-  const hit = loadCaptures(name).filter((r) => r.cmd === cmd)[nth];
-  if (hit === undefined) throw new Error(`no capture #${nth} of "${cmd}" in fixtures/${name}.json`);
-  return hit;
-}
 
 /** The sandbox of fixtures/errors.cmds: lo, a veth pair v0/v1, namespace a. */
 const LOOKUP: IpLookup = {

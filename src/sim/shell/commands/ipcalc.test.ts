@@ -1,16 +1,10 @@
 /** ipcalc against the real tool's outputs (fixtures/ipcalc.json, Debian 12 ipcalc 0.42). */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runIpcalc } from "./ipcalc";
+import { loadCaptures } from "./fixtures/captures.test-support";
 
-interface CapturedRun {
-  readonly cmd: string;
-  readonly exit: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
-const captures = JSON.parse(readFileSync(new URL("./fixtures/ipcalc.json", import.meta.url), "utf8")) as CapturedRun[];
+const captures = loadCaptures("ipcalc");
 /** Modelled: everything but -s splits, -r ranges, -h HTML and IPv6. */
 const modelled = captures.filter((c) => !/ -[srh]\b|:/.test(c.cmd));
 

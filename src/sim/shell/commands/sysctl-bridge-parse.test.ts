@@ -1,23 +1,10 @@
 /** sysctl and bridge front ends against their captured answers (fixtures/sysctl.json, fixtures/bridge.json). */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseBridge } from "./bridge-command";
 import type { IpLookup } from "./ip-lookup";
 import { parseSysctl, sysctlInvalidValue, sysctlUnknownKey } from "./sysctl-command";
+import { captured, type CapturedRun } from "./fixtures/captures.test-support";
 
-interface CapturedRun {
-  readonly cmd: string;
-  readonly exit: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function captured(name: string, cmd: string): CapturedRun {
-  const runs = JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), "utf8")) as CapturedRun[];
-  const hit = runs.find((r) => r.cmd === cmd);
-  if (hit === undefined) throw new Error(`no capture of "${cmd}"`);
-  return hit;
-}
 
 function answerOf(run: CapturedRun) {
   return { stdout: run.stdout, stderr: run.stderr, exit: run.exit };
