@@ -6,6 +6,7 @@ import { usePreferences } from "../store/preferences-store";
 import type { ThemeChoice } from "../store/preferences-store";
 import { useProgress } from "../store/progress-store";
 import styles from "./Header.module.css";
+import hidden from "../styles/visually-hidden.module.css";
 
 const THEMES: ThemeChoice[] = ["system", "light", "dark"];
 
@@ -36,7 +37,7 @@ export function Header() {
         <progress max={Math.max(total, 1)} value={done} aria-label={t("progress.label")} />
       </div>
       <label className={styles.control}>
-        <span className={styles.visuallyHidden}>{t("locale.label")}</span>
+        <span className={hidden.visuallyHidden}>{t("locale.label")}</span>
         <select value={locale} onChange={(e) => isLocale(e.target.value) && setLocale(e.target.value)}>
           {LOCALES.map((l) => (
             <option key={l} value={l}>
@@ -46,7 +47,7 @@ export function Header() {
         </select>
       </label>
       <label className={styles.control}>
-        <span className={styles.visuallyHidden}>{t("theme.toggle")}</span>
+        <span className={hidden.visuallyHidden}>{t("theme.toggle")}</span>
         <select value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)} data-testid="theme-select">
           {THEMES.map((choice) => (
             <option key={choice} value={choice}>

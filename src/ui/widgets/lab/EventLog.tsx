@@ -8,6 +8,7 @@ import { memo, useEffect, useRef } from "react";
 import type { EventWords } from "../../../sim/shell/exec/event-words";
 import { protocolColour, protocolLabel } from "./protocol-style";
 import styles from "./EventLog.module.css";
+import hidden from "../../styles/visually-hidden.module.css";
 
 export interface EventLogProps {
   events: readonly EventWords[];
@@ -50,7 +51,7 @@ export const EventLog = memo(function EventLog({ events, position, onSelect }: E
           ))}
         </ol>
       )}
-      <p role="status" className={styles.visuallyHidden}>
+      <p role="status" className={hidden.visuallyHidden}>
         {selected ? `Event ${position + 1} of ${events.length}: ${selected.text}` : ""}
       </p>
     </div>

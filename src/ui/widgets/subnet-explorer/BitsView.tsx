@@ -11,6 +11,7 @@ import { useId } from "react";
 import type { SubnetFacts } from "../../../sim/addr/explorer-types";
 import shared from "./shared.module.css";
 import styles from "./BitsView.module.css";
+import hidden from "../../styles/visually-hidden.module.css";
 
 /** Bits taken from the host part to number subnets: [from, to). */
 export interface BorrowedBits {
@@ -78,7 +79,7 @@ export function BitsView({ facts, borrowed }: BitsViewProps) {
         {groups.slice(1)}
       </div>
       <figcaption id={captionId} className={styles.legend}>
-        <span className={shared.visuallyHidden}>
+        <span className={hidden.visuallyHidden}>
           {`${facts.address}/${facts.prefix} in binary: the first ${facts.prefix} of ${width} bits are the network part`}
           {borrowed ? `, the next ${borrowedCount} are borrowed for subnets (new prefix /${borrowed.to})` : ""}
           {`, the last ${hostCount} are the host part.`}

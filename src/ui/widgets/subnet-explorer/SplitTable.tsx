@@ -11,6 +11,7 @@ import { joinColumns } from "./join-columns";
 import { leavesOf, splitBlocker } from "./split-tree";
 import shared from "./shared.module.css";
 import styles from "./SplitTable.module.css";
+import hidden from "../../styles/visually-hidden.module.css";
 
 /** Move focus to a row's Split button once that row exists (after a split or join). */
 export interface FocusRequest {
@@ -154,7 +155,7 @@ function SplitButton({ leaf, blocker, onSplit, register }: SplitButtonProps) {
         Split
       </button>
       {blocker && (
-        <span id={reasonId} className={shared.visuallyHidden}>
+        <span id={reasonId} className={hidden.visuallyHidden}>
           {blocker}
         </span>
       )}

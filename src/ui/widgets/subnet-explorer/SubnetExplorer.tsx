@@ -27,6 +27,7 @@ import { useSimQuery } from "./use-sim-query";
 import type { SimFailure, SimQuery } from "./use-sim-query";
 import shared from "./shared.module.css";
 import styles from "./SubnetExplorer.module.css";
+import hidden from "../../styles/visually-hidden.module.css";
 
 export function SubnetExplorer({ id, cidr, cloud, borrow, split }: SubnetExplorerProps) {
   const api = useSimApi();
@@ -182,7 +183,7 @@ export function SubnetExplorer({ id, cidr, cloud, borrow, split }: SubnetExplore
       <footer className={styles.footer}>
         <CopyLinkButton getLink={getLink} />
       </footer>
-      <p role="status" className={shared.visuallyHidden}>
+      <p role="status" className={hidden.visuallyHidden}>
         {announcement}
       </p>
     </section>

@@ -13,6 +13,7 @@ import { fieldAtByte, fieldId } from "./field-at-byte";
 import { HexDump, type ByteSpan } from "./HexDump";
 import { useDecodedFrame } from "./use-decoded-frame";
 import styles from "./PacketInspector.module.css";
+import hidden from "../../../styles/visually-hidden.module.css";
 
 export interface PacketInspectorProps {
   bytes: Uint8Array;
@@ -179,10 +180,10 @@ function LayerSection({ layer, index, open, onToggle, activeId, tabStop, changeB
                 <span className={styles.fieldValue}>
                   {change ? (
                     <>
-                      <span className={styles.visuallyHidden}>changed from </span>
+                      <span className={hidden.visuallyHidden}>changed from </span>
                       <del className={styles.before}>{change.before ?? "absent"}</del>
                       <span aria-hidden="true"> → </span>
-                      <span className={styles.visuallyHidden}> to </span>
+                      <span className={hidden.visuallyHidden}> to </span>
                       <ins className={styles.after}>{field.value}</ins>
                     </>
                   ) : (

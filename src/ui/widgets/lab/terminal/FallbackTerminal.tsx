@@ -9,6 +9,7 @@ import { emptyHistory, newer, older, remember } from "./history";
 import { CONTINUATION_PROMPT } from "./terminal-session";
 import type { LabTerminalProps } from "./terminal-props";
 import styles from "./LabTerminal.module.css";
+import hidden from "../../../styles/visually-hidden.module.css";
 
 interface Chunk {
   readonly text: string;
@@ -80,7 +81,7 @@ export function FallbackTerminal({ host, prompt, run, interrupt, busy, onReady }
       </pre>
       <label className={styles.fallbackLine}>
         <span className={styles.fallbackPrompt}>{continued.length > 0 ? CONTINUATION_PROMPT : prompt}</span>
-        <span className={styles.visuallyHidden}>Command on {host}</span>
+        <span className={hidden.visuallyHidden}>Command on {host}</span>
         <input
           className={styles.fallbackInput}
           value={line}
