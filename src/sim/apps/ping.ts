@@ -142,10 +142,9 @@ function* run(socket: PingSocket, target: Target, setup: Setup, opts: PingOption
       sentAt.set(sequence, ctx.now());
       const sent = socket.sendEcho({ dst: target.address, sequence, data: payload(opts.size, ctx.now()), ...(opts.ttl !== undefined ? { ttl: opts.ttl } : {}) });
       stats.transmit(ctx.now());
-      if (!sent.ok) {
-        stats.error(sequence);
-        ctx.stderr.write(`ping: sendmsg: ${strerror(sent.error)}\n`);
-      }
+      // A hard local error: iputils counts the request as transmitted, prints the errno unless -q, and adds no "+N errors" —
+      // those count ICMP errors, like the one an OUTPUT REJECT sends back before sendmsg() fails (stack/local-reject.ts).
+      if (!sent.ok && !opts.quiet) ctx.stderr.write(`ping: sendmsg: ${strerror(sent.error)}\n`);
       nextSend = ctx.now() + opts.interval;
       // __schedule_exit: after the last request, wait 2×the slowest reply (at least one interval) if any came back, else -W.
       // A zero wait arms no timer at all (setitimer with 0 disarms it): `-W 0` waits until the replies come.

@@ -28,7 +28,7 @@ export type DropReason =
   | "IP_RPFILTER"
   /** No transport protocol handler for the IP protocol number. */
   | "IP_NOPROTO"
-  /** Not for this host and forwarding is off (ip_forward = 0), or a martian destination. */
+  /** Not for this host and forwarding is off (ip_forward = 0). */
   | "IP_INADDRERRORS"
   /** No route to deliver or forward a received packet. */
   | "IP_INNOROUTES"
@@ -36,6 +36,10 @@ export type DropReason =
   | "IP_OUTNOROUTES"
   /** A received packet whose source is one of our own addresses. */
   | "IP_LOCAL_SOURCE"
+  /** A martian source on a real link, e.g. 127.0.0.1 (ip_route_input_slow, Linux ≥ 6.13). */
+  | "IP_INVALID_SOURCE"
+  /** A martian destination on a real link: 127/8 or 0/8 (ip_route_input_slow, Linux ≥ 6.13). */
+  | "IP_INVALID_DEST"
   /** Larger than the path MTU with DF set (after ICMP "fragmentation needed"). */
   | "PKT_TOO_BIG"
   /** ARP resolution failed: the neighbour entry went FAILED with the packet queued. */

@@ -88,9 +88,17 @@ describe("filter table", () => {
     expect(chainOf(world, "h2", "filter", "INPUT").policyCounters).toEqual({ packets: 1, bytes: 84 });
   });
 
-  it("a DROP in OUTPUT fails the sender with EPERM", () => {
+  it("a DROP in OUTPUT is silent: the send succeeds and nothing leaves (Linux 6.x, iptables-nft)", () => {
     const world = routed();
     unwrap(ns(world, "h1").netfilter.rules.append("filter", "OUTPUT", spec({ d: cidr("10.0.2.2/32"), j: DROP })));
+    expect(ping(world, "h1", "10.0.2.2").sendErrors).toEqual([]);
+    expect(replies(world, "h1", "10.0.2.2")).toBe(0);
+    expect(chainOf(world, "h1", "filter", "OUTPUT").rules[0]!.counters.packets).toBe(2);
+  });
+
+  it("a REJECT in OUTPUT fails the sender with EPERM once its ICMP error got back", () => {
+    const world = routed();
+    unwrap(ns(world, "h1").netfilter.rules.append("filter", "OUTPUT", spec({ d: cidr("10.0.2.2/32"), j: { kind: "REJECT", with: "icmp-port-unreachable" } })));
     expect(ping(world, "h1", "10.0.2.2").sendErrors).toEqual(["EPERM"]);
     expect(ping(world, "h1", "10.0.1.1").sendErrors).toEqual([]);
   });

@@ -28,21 +28,25 @@ export interface IcmpErrorSpec {
   readonly mtu?: number;
 }
 
-/** icmp_send(). `offending` is the IPv4 packet (header first) as received or as we built it. */
-export function icmpSend(ns: NetNamespace, offending: Uint8Array, spec: IcmpErrorSpec): void {
+/**
+ * icmp_send(). `offending` is the IPv4 packet (header first) as received or
+ * as we built it. True when the error left the host (not suppressed, rate
+ * limited or filtered on its way out).
+ */
+export function icmpSend(ns: NetNamespace, offending: Uint8Array, spec: IcmpErrorSpec): boolean {
   const header = parseIpv4Header(offending);
-  if (!header.ok) return;
+  if (!header.ok) return false;
   const ip = header.value;
-  if (ns.isBroadcastAddress(ip.dst) || isMulticast(ip.dst)) return;
-  if (ip.fragmentOffset !== 0) return;
-  if (ip.src === 0 || ip.src === 0xffffffff || isMulticast(ip.src)) return;
+  if (ns.isBroadcastAddress(ip.dst) || isMulticast(ip.dst)) return false;
+  if (ip.fragmentOffset !== 0) return false;
+  if (ip.src === 0 || ip.src === 0xffffffff || isMulticast(ip.src)) return false;
   if (ip.protocol === IpProtocol.ICMP) {
     const inner = parseIcmp(offending.subarray(ip.headerLength), { verifyChecksum: false });
-    if (!inner.ok || isErrorType(inner.value)) return;
+    if (!inner.ok || isErrorType(inner.value)) return false;
   }
   const src = ns.isLocalAddress(ip.dst) ? ip.dst : undefined;
   const back = routeOutput(ns, { dst: ip.src, ...(src !== undefined ? { src } : {}) }, false);
-  if (!back.ok) return;
+  if (!back.ok) return false;
   const quoted = offending.slice(0, Math.min(offending.length, ip.totalLength, ICMP_QUOTE_LIMIT));
   const repr: IcmpRepr =
     spec.type === IcmpType.TIME_EXCEEDED
@@ -57,8 +61,9 @@ export function icmpSend(ns: NetNamespace, offending: Uint8Array, spec: IcmpErro
     kind: "icmp-generated", namespace: ns.name, icmpType: spec.type, code: spec.code,
     description: describeIcmpForTcpdump(repr, ip, offending.subarray(ip.headerLength)), to: formatIpv4(ip.src), rateLimited: limited,
   });
-  if (limited) return;
-  ipSendLocal(ns, { dst: ip.src, src: back.value.src, protocol: IpProtocol.ICMP, payload: emitIcmp(repr), tos: TOS_INTERNETCONTROL, related: offending });
+  if (limited) return false;
+  const sent = ipSendLocal(ns, { dst: ip.src, src: back.value.src, protocol: IpProtocol.ICMP, payload: emitIcmp(repr), tos: TOS_INTERNETCONTROL, related: offending });
+  return sent.ok && !sent.value.filtered;
 }
 
 /**

@@ -4,7 +4,7 @@
  * (ip_route_input_slow): ours → ip_local_deliver, a broadcast → local,
  * someone else's → ip_forward if forwarding is on, else dropped.
  */
-import { formatIpv4 } from "../addr";
+import { formatIpv4, type Ipv4Address } from "../addr";
 import type { DropReason } from "../core";
 import { EtherType, isMulticastMac, parseEthernet, parseIpv4, parseIpv4Header, IcmpType, IpProtocol, UnreachableCode } from "../wire";
 import type { NetDevice } from "../link";
@@ -49,6 +49,8 @@ function ipReceive(ns: NetNamespace, dev: NetDevice, bytes: Uint8Array, linkBroa
   if (dev.kind !== "loopback" && ns.isLocalAddress(ip.src)) {
     return drop(ns, dev, "ip_route_input_slow", "IP_LOCAL_SOURCE", packet, `source ${formatIpv4(ip.src)} is one of our addresses`, "ipv4");
   }
+  const martian = dev.kind === "loopback" ? null : martianReason(ip.src, ip.dst);
+  if (martian) return drop(ns, dev, "ip_route_input_slow", martian.reason, packet, martian.detail, "ipv4");
   const broadcast = ip.dst === 0xffffffff || ns.isBroadcastAddress(ip.dst);
   const found = broadcast ? undefined : ns.fib.lookup({ dst: ip.dst });
   ns.env.trace.emit({
@@ -89,4 +91,19 @@ export function drop(
     kind: "frame-dropped", namespace: ns.name, ...(dev ? { device: dev.name } : {}), where, reason,
     ...(detail !== undefined ? { detail } : {}), bytes: bytes.slice(), format,
   });
+}
+
+/**
+ * ip_route_input_slow's martian checks for a packet that came in on a real
+ * device: a loopback (127/8) or "this network" (0/8) destination, or a
+ * loopback source, is dropped without an ICMP error (route_localnet, off by
+ * default, is not modelled). Measured: a ping to 127.0.0.1 that a host with
+ * its `lo` down sends out its default route gets no answer from the router.
+ */
+function martianReason(src: Ipv4Address, dst: Ipv4Address): { readonly reason: "IP_INVALID_SOURCE" | "IP_INVALID_DEST"; readonly detail: string } | null {
+  const loopback = (a: Ipv4Address): boolean => (a as number) >>> 24 === 127;
+  const zeronet = (a: Ipv4Address): boolean => (a as number) >>> 24 === 0;
+  if (zeronet(dst) || loopback(dst)) return { reason: "IP_INVALID_DEST", detail: `martian destination ${formatIpv4(dst)}` };
+  if (loopback(src)) return { reason: "IP_INVALID_SOURCE", detail: `martian source ${formatIpv4(src)}` };
+  return null;
 }

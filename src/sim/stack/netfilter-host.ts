@@ -10,6 +10,7 @@ import type { KernelLog, NetfilterHost } from "../netfilter";
 import { IpProtocol, TcpFlag, emitIpv4, emitTcp, parseIpv4Header, parseTcp } from "../wire";
 import { icmpSend } from "./icmp-errors";
 import { ipLocalOut } from "./ip-output";
+import { markLocalReject } from "./local-reject";
 import type { NetNamespace } from "./namespace";
 import { routeOutput } from "./route-output";
 import { selectSourceAddress } from "./source-address";
@@ -25,7 +26,10 @@ export function netfilterHost(ns: NetNamespace, kernelLog: KernelLog): Netfilter
     rng: ns.rng.fork("netfilter"),
     kernelLog,
     emit: (event) => ns.env.trace.emit(event),
-    sendIcmpError: (offending, type, code) => icmpSend(ns, offending, { type, code }),
+    sendIcmpError: (offending, type, code) => {
+      // REJECT answering one of our own packets fails its sendmsg() with EPERM (local-reject.ts).
+      if (icmpSend(ns, offending, { type, code }) && isOwnPacket(ns, offending)) markLocalReject(ns);
+    },
     sendTcpReset: (offending) => sendTcpReset(ns, offending),
     masqueradeAddress: (out: NetDevice, nexthop: Ipv4Address | undefined) => selectSourceAddress(ns.addrs, ns.devices, out, nexthop ?? 0, "global"),
     primaryAddress: (dev: NetDevice) => ns.addrs.find((a) => a.dev === dev && !a.secondary)?.local,
@@ -59,4 +63,10 @@ function sendTcpReset(ns: NetNamespace, offending: Uint8Array): void {
   const route = routeOutput(ns, { dst: ip.src }, false);
   if (!route.ok) return;
   ipLocalOut(ns, packet, route.value, () => {}, offending);
+}
+
+/** A packet this namespace is sending: its source is one of our addresses (REJECT in OUTPUT). */
+function isOwnPacket(ns: NetNamespace, packet: Uint8Array): boolean {
+  const header = parseIpv4Header(packet);
+  return header.ok && ns.isLocalAddress(header.value.src);
 }

@@ -217,6 +217,8 @@ const DROP_WORDS: Record<DropReason, string> = {
   IP_INNOROUTES: "no route (FIB lookup failed)",
   IP_OUTNOROUTES: "no route (FIB lookup failed)",
   IP_LOCAL_SOURCE: "its source address is one of our own",
+  IP_INVALID_SOURCE: "a martian: its source is a loopback address, which never comes from a real link",
+  IP_INVALID_DEST: "a martian: its destination is a loopback or 0.x.x.x address, which no router forwards",
   PKT_TOO_BIG: "too big for the next link, and Don't Fragment is set",
   NEIGH_FAILED: "no ARP reply for the next hop (neighbour FAILED)",
   NEIGH_QUEUEFULL: "too many packets already waiting for ARP",

@@ -180,6 +180,7 @@ const multiportExtension: Extension<MultiportDraft, Match> = {
         colon < 0
           ? { from: parsePort(item, protocol, context), to: parsePort(item, protocol, context) }
           : { from: parsePort(item.slice(0, colon), protocol, context), to: parsePort(item.slice(colon + 1), protocol, context) };
+      if (range.from > range.to) stop("invalid portrange specified", context);
       slots += colon < 0 ? 1 : 2;
       if (slots > MULTIPORT_SLOTS) stop("too many ports specified", context);
       ports.push(range);

@@ -25,5 +25,7 @@ export function parsePortRange(text: string, protocol: PortProtocol, context: Er
   const rest = text.slice(colon + 1);
   const from = first === "" ? 0 : parsePort(first, protocol, context);
   const to = rest === "" ? 65535 : parsePort(rest, protocol, context);
+  // libxt_tcp refuses a backwards range; libxt_udp keeps it as given (measured: `-p udp --dport 80:70` is accepted).
+  if (from > to && protocol === "tcp") stop("invalid portrange (min > max)", context);
   return { from, to };
 }

@@ -72,13 +72,19 @@ function parseNatPort(text: string, context: ErrorContext): number {
   return Number(text);
 }
 
+/** PORT or PORT-PORT (libxt_NAT/REDIRECT parse_ports): a colon or a backwards range is refused with libxtables' words. */
 function parsePortSpan(text: string, context: ErrorContext): PortRange {
+  if (text.includes(":")) stop("Invalid port:port syntax - use dash", context);
   const dash = text.indexOf("-");
   if (dash < 0) {
     const port = parseNatPort(text, context);
     return { from: port, to: port };
   }
-  return { from: parseNatPort(text.slice(0, dash), context), to: parseNatPort(text.slice(dash + 1), context) };
+  const from = parseNatPort(text.slice(0, dash), context);
+  const last = text.slice(dash + 1);
+  const to = parseNatPort(last, context);
+  if (to < from) stop(`Port range \`${last}' funky`, context);
+  return { from, to };
 }
 
 /** ADDR[-ADDR][:PORT[-PORT]] (libxt_NAT parse_to). */
