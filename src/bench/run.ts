@@ -4,6 +4,7 @@
  * Nothing here asserts a timing; it prints what it measured.
  */
 import { runCidrBench } from "./cidr.bench";
+import { runNetfilterBench } from "./netfilter.bench";
 import { runNetworkBench } from "./network.bench";
 import { formatReport } from "./report";
 import type { BenchReport } from "./report";
@@ -11,6 +12,7 @@ import type { BenchReport } from "./report";
 const suites: Record<string, () => Promise<BenchReport>> = {
   cidr: runCidrBench,
   network: runNetworkBench,
+  netfilter: runNetfilterBench,
 };
 
 async function main(filter: string[]) {
