@@ -132,7 +132,10 @@ function* run(socket: PingSocket, target: Target, setup: Setup, opts: PingOption
     // iputils flushes stdout once it has heard something (measured: a killed `ping -q` keeps its header only after a reply).
     ctx.stdout.flush();
   };
+  // Ctrl-C: stop sending and print the statistics (sigexit), instead of dying silently.
+  const releaseSigint = ctx.sigint?.catch();
   const finished = (): boolean =>
+    ctx.sigint?.received === true ||
     (opts.count !== undefined && stats.received + stats.errors >= opts.count) || (opts.deadline !== undefined && stats.errors > 0) || ctx.now() >= Math.min(deadlineAt, lingerAt);
   for (;;) {
     for (const event of socket.drain()) receive(event);
@@ -157,11 +160,21 @@ function* run(socket: PingSocket, target: Target, setup: Setup, opts: PingOption
     for (const event of socket.drain()) receive(event);
     if (finished()) break;
     const moreToSend = opts.count === undefined || stats.transmitted < opts.count;
-    yield { until: Math.min(moreToSend ? nextSend : Infinity, deadlineAt, lingerAt), wakeOn: (wake) => socket.onEvent(() => wake()) };
+    yield { until: Math.min(moreToSend ? nextSend : Infinity, deadlineAt, lingerAt), wakeOn: (wake) => wakeOnReplyOrSigint(socket, ctx, wake) };
   }
+  releaseSigint?.();
   ctx.stdout.write(formatPingStatistics(target.name, stats));
   const allAnswered = opts.deadline === undefined || opts.count === undefined || stats.received >= opts.count;
   return stats.received > 0 && allAnswered ? 0 : 1;
+}
+
+function wakeOnReplyOrSigint(socket: PingSocket, ctx: ProgramContext, wake: () => void): () => void {
+  const stopReplies = socket.onEvent(() => wake());
+  const stopSigint = ctx.sigint?.onSignal(wake);
+  return () => {
+    stopReplies();
+    stopSigint?.();
+  };
 }
 
 /** gather_statistics: three significant decimals below 1 ms, fewer above (µs in, text out). */

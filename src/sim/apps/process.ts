@@ -15,6 +15,7 @@
 import type { SimTime } from "../core";
 import type { Ipv4Address } from "../addr";
 import type { NetNamespace } from "../stack";
+import type { SigintPort } from "./sigint";
 
 /** What a program waits for. Neither field: just yield to others and resume at once. */
 export interface Wait {
@@ -54,6 +55,8 @@ export interface ProgramContext {
   resolveHost(name: string): { readonly address: Ipv4Address } | { readonly error: string };
   /** getnameinfo(3): a name for the address from /etc/hosts, if any. */
   reverseLookup(address: Ipv4Address): string | undefined;
+  /** Ctrl-C at the terminal this command runs in the foreground of; absent for scripts and background jobs. */
+  readonly sigint?: SigintPort;
 }
 
 /** Wait until `time` (`sleep`). */

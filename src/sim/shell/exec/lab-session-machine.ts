@@ -16,6 +16,7 @@
  * resumed or interrupted.
  */
 import type { Program } from "../../apps/process";
+import { SigintChannel } from "../../apps/sigint";
 import { millis, seconds } from "../../core";
 import { ROOT_NETNS, type World } from "../../world";
 import { FileSystem } from "../../world/filesystem";
@@ -30,7 +31,7 @@ import type { LabStep, TerminalAction } from "./lab-session-types";
 import { TextSink } from "./output";
 import type { CommandRegistry } from "./registry";
 import { Process } from "./scheduler";
-import { initialVariables, runAndOr, runCommandLine, type ShellState } from "./shell";
+import { awayFromTerminal, initialVariables, runAndOr, runCommandLine, type ShellState } from "./shell";
 
 /** Exit status of a command stopped by Ctrl-C: 128 + SIGINT (bash(1), "EXIT STATUS"). */
 export const INTERRUPTED_EXIT = 130;
@@ -71,8 +72,13 @@ interface StepRecord {
 
 interface Terminal {
   readonly shell: ShellState;
+  /** Ctrl-C at this terminal: the shell hands it to its foreground programs (ShellState.sigint). */
+  readonly sigint: SigintChannel;
   foreground?: StepRecord;
 }
+
+/** Virtual time a program that caught Ctrl-C gets to finish (ping prints its statistics at once). */
+const CAUGHT_SIGINT_BUDGET_MS = 1_000;
 
 /** Parse a script's lines into actions (a syntax error becomes a last action, as bash stops there). */
 export function scriptActions(source: string, kind: "hidden" | "script"): MachineAction[] {
@@ -187,7 +193,8 @@ export class LabMachine {
     if (!terminal) {
       const registry = registryForNamespace(this.#registry, netnsOfHost(host));
       // Runtime messages read "bash: line 1: …", as `bash -c LINE` prints them.
-      terminal = { shell: { world: this.world, fs: this.fs, registry, script: "bash", variables: initialVariables(), lastExit: 0 } };
+      const sigint = new SigintChannel();
+      terminal = { sigint, shell: { world: this.world, fs: this.fs, registry, script: "bash", variables: initialVariables(), lastExit: 0, sigint } };
       this.#terminals.set(host, terminal);
     }
     return terminal;
@@ -239,8 +246,13 @@ export class LabMachine {
     const record = terminal?.foreground;
     if (!terminal || !record) throw new Error(`${host}: nothing is running there`);
     this.world.trace.setStep(record.index + 1);
-    // SIGINT's default action ends the process. Programs that catch it (iputils ping prints its statistics)
-    // would need the signal delivered to them; the apps do not take signals yet, so this is the default action.
+    if (terminal.sigint.deliver()) {
+      // A program caught it (iputils ping): it finishes by itself, printing what it prints, with its own status.
+      record.stopping = "interrupted";
+      this.#runForeground(terminal, CAUGHT_SIGINT_BUDGET_MS);
+      if (!terminal.foreground) return record.index;
+    }
+    // SIGINT's default action ends the process.
     this.#stop(record, "interrupted", INTERRUPTED_EXIT);
     terminal.foreground = undefined;
     return record.index;
@@ -282,7 +294,7 @@ export class LabMachine {
     if (last.background) {
       const job = { stdout: new TextSink(), stderr: new TextSink() } as NonNullable<StepRecord["job"]>;
       record.job = job;
-      const jobShell: ShellState = { ...shell, variables: new Map(shell.variables) };
+      const jobShell: ShellState = { ...awayFromTerminal(shell), variables: new Map(shell.variables) };
       const items = line.items.map((item) => ({ ...item, background: false }));
       const program = runCommandLine(jobShell, { ...line, items }, { stdin: "", stdout: job.stdout, stderr: job.stderr }, () => undefined);
       new Process(this.world.queue, program, `job ${record.index}`, (status) => (job.exit = status)).start();
@@ -292,7 +304,7 @@ export class LabMachine {
     }
     const background = (list: AndOrList): void => {
       // `a & b`: `a` runs on, unrecorded, its output going to the terminal like b's.
-      const subshell: ShellState = { ...shell, variables: new Map(shell.variables) };
+      const subshell: ShellState = { ...awayFromTerminal(shell), variables: new Map(shell.variables) };
       new Process(this.world.queue, runAndOr(subshell, list, io), `bg ${record.index}`, () => undefined).start();
     };
     const program: Program = runCommandLine(shell, line, io, background);

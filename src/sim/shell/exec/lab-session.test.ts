@@ -164,12 +164,51 @@ describe("LabSession: the seed bridge lab", () => {
     expect(other.changed[0]!.stdout.match(/icmp_seq=/g)).toHaveLength(4);
     const resumed = session.resume("ns1", 1000);
     expect(resumed.step.stdout.match(/icmp_seq=/g)).toHaveLength(5);
+    // Ctrl-C: iputils ping catches SIGINT, stops and prints its statistics; replies came, so it exits 0.
     const stopped = session.interrupt("ns1");
-    expect(stopped.step).toMatchObject({ status: "interrupted", exit: 130 });
+    expect(stopped.step).toMatchObject({ status: "interrupted", exit: 0 });
+    expect(stopped.step.stdout).toMatch(/--- 192\.168\.1\.20 ping statistics ---\n5 packets transmitted, 5 received, 0% packet loss, time 4\d{3}ms\nrtt min\/avg\/max\/mdev = /);
     expect(session.busy("ns1")).toBe(false);
     expect(() => session.interrupt("ns1")).toThrow(/nothing is running/);
     const rebuilt = LabSession.fromPermalink(session.permalink());
     expect(rebuilt.steps()).toEqual(session.steps());
+  });
+
+  it("Ctrl-C ends a program that does not catch SIGINT with status 130, and never reaches background jobs", () => {
+    const session = lab();
+    ran(session.runCommand("ns1", "ping -c 20 -i 0.5 192.168.1.20 > /tmp/bg.txt &"));
+    const sleeping = ran(session.runCommand("ns1", "sleep 100", { budgetMs: 1000 }));
+    expect(sleeping.step.status).toBe("running");
+    const stopped = session.interrupt("ns1");
+    expect(stopped.step).toMatchObject({ status: "interrupted", exit: 130, stdout: "" });
+    const later = ran(session.runCommand("ns1", "sleep 20"));
+    const job = later.changed.find((step) => step.background);
+    expect(job).toMatchObject({ bg_exit: 0 });
+    const output = ran(session.runCommand("ns1", "tail -n 2 /tmp/bg.txt"));
+    expect(output.step.stdout).toMatch(/^20 packets transmitted, 20 received/);
+  });
+
+  it("a command streamed in short resumes costs the permalink one resume, and replays to the same steps", () => {
+    const session = lab();
+    ran(session.runCommand("ns1", "ping 192.168.1.20", { budgetMs: 500 }));
+    for (let i = 0; i < 6; i++) session.resume("ns1", 500);
+    const stopped = session.interrupt("ns1");
+    expect(stopped.step.stdout.match(/icmp_seq=/g)).toHaveLength(4);
+    const actions = session.permalink().actions;
+    expect(actions).toEqual([
+      { kind: "run", host: "ns1", line: "ping 192.168.1.20", budgetMs: 500 },
+      { kind: "resume", host: "ns1", budgetMs: 3000 },
+      { kind: "interrupt", host: "ns1" },
+    ]);
+    expect(LabSession.fromPermalink(session.permalink()).steps()).toEqual(session.steps());
+  });
+
+  it("Ctrl-C on a ping that got no reply prints the statistics and exits 1", () => {
+    const session = lab();
+    ran(session.runCommand("ns1", "ping 192.168.1.99", { budgetMs: 2500 }));
+    const stopped = session.interrupt("ns1");
+    expect(stopped.step.exit).toBe(1);
+    expect(stopped.step.stdout).toMatch(/packets transmitted, 0 received/);
   });
 
   it("waits for more input on an incomplete line, and reports a syntax error as an interactive bash", () => {

@@ -196,11 +196,26 @@ export class LabSession {
     const live = this.#machine.liveSteps();
     const before = new Map(live.map((i) => [i, JSON.stringify(this.#machine.step(i))]));
     const record = this.#apply(action);
-    this.#typed.push(action);
+    this.#remember(action);
     const changed = [...before]
       .filter(([i, text]) => i !== record.step && JSON.stringify(this.#machine.step(i)) !== text)
       .map(([i]) => this.#machine.step(i));
     return { step: this.#machine.step(record.step!), events: { from: record.from, to: record.to }, changed, time: this.world.now() };
+  }
+
+  /**
+   * Keeps what the reader did for the permalink. A terminal streams a long
+   * command as many short resumes; back to back on one host they are one
+   * resume of their summed budget (each runs until the clock reaches its
+   * deadline), so a minute of ping costs the link one action, not sixty.
+   */
+  #remember(action: TerminalAction): void {
+    const last = this.#typed[this.#typed.length - 1];
+    if (action.kind === "resume" && last?.kind === "resume" && last.host === action.host && last.budgetMs !== undefined && action.budgetMs !== undefined) {
+      this.#typed[this.#typed.length - 1] = { ...last, budgetMs: last.budgetMs + action.budgetMs };
+      return;
+    }
+    this.#typed.push(action);
   }
 
   #apply(action: MachineAction): ActionRecord {

@@ -11,6 +11,7 @@
  * that exits early making the writer die of SIGPIPE.
  */
 import type { Program } from "../../apps/process";
+import type { SigintPort } from "../../apps/sigint";
 import type { AndOrList, CommandLine, Pipeline, Redirect, SimpleCommand } from "../ast";
 import { expandAssignmentValue, expandHereDoc, expandHereString, expandRedirectTarget, expandWords, type ExpandContext, type ExpansionError } from "../expand";
 import type { NetNamespace } from "../../stack";
@@ -31,6 +32,14 @@ export interface ShellState {
   lastExit: number;
   /** Set by the `exit` builtin: the script stops after this command line. */
   exitRequested?: number;
+  /** The terminal's Ctrl-C, for the programs it runs in the foreground; absent in scripts and background jobs. */
+  readonly sigint?: SigintPort;
+}
+
+/** The shell a background job runs in: its own process group, so the terminal's Ctrl-C does not reach it. */
+export function awayFromTerminal(shell: ShellState): ShellState {
+  const { sigint: _terminal, ...rest } = shell;
+  return rest;
 }
 
 /** A process's three descriptors. */
@@ -286,6 +295,7 @@ export function makeContext(shell: ShellState, place: Placement, streams: Stream
     now: () => shell.world.now(),
     resolveHost: (name) => resolveHost(shell.fs, view, name),
     reverseLookup: (address) => reverseLookup(shell.fs, view, address),
+    ...(shell.sigint ? { sigint: shell.sigint } : {}),
     spawn: (argv, options = {}) => spawn(shell, place, streams, env, argv, options),
   };
 }

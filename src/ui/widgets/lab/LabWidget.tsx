@@ -233,6 +233,7 @@ export function LabWidget({ scriptText, title, height = 480, hosts: tabHosts, id
               prompt={promptFor(host)}
               run={(line) => session.run(host, line)}
               complete={(partial) => session.complete(host, partial)}
+              resume={() => session.resume(host)}
               interrupt={() => session.interrupt(host)}
               busy={session.busy.has(host)}
               onReady={(terminal) => terminalReady(host, terminal)}

@@ -5,21 +5,28 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { EventWords } from "../../../sim/shell/exec/event-words";
-import type { LabActionResult, LabCompletion } from "../../../sim/shell/exec/lab-session-types";
+import type { LabActionResult, LabCompletion, LabStep } from "../../../sim/shell/exec/lab-session-types";
 import type { LabId, RemoteSimApi } from "../../../worker/api";
 import type { LabScript } from "./lab-script";
 import { permalinkFor, type LinkedSession } from "./permalink-codec";
 
 /** The script's name in bash's messages. */
 export const LAB_SCRIPT_NAME = "lab.lab";
-/** Virtual time a typed command may take before the terminal gets its prompt back (ping without -c runs on). */
-export const TERMINAL_BUDGET_MS = 10_000;
+/**
+ * Virtual time a typed command runs per call. One that takes longer (ping
+ * without -c, nc -l) comes back "running" with what it printed so far; the
+ * terminal asks for the next slice a second later, so it streams.
+ */
+export const TERMINAL_SLICE_MS = 1_000;
 
+/** A command's output since the last outcome for it (the terminal prints it as it comes). */
 export interface RunOutcome {
   readonly stdout: string;
   readonly stderr: string;
   readonly exit: number;
   readonly incomplete?: boolean;
+  /** Still running: `resume` gives the next slice, `interrupt` stops it. */
+  readonly running?: boolean;
 }
 
 export type SessionStatus = { kind: "opening" } | { kind: "open"; labId: LabId } | { kind: "failed"; message: string };
@@ -34,8 +41,30 @@ export interface LabSessionView {
   /** Hosts whose command is still running. */
   readonly busy: ReadonlySet<string>;
   run(host: string, line: string): Promise<RunOutcome>;
+  resume(host: string): Promise<RunOutcome>;
   complete(host: string, partial: string): Promise<LabCompletion>;
-  interrupt(host: string): Promise<void>;
+  /** Ctrl-C: what the command printed as it stopped (undefined if nothing ran). */
+  interrupt(host: string): Promise<RunOutcome | undefined>;
+}
+
+/** How much of a step's output its terminal has shown. */
+interface Shown {
+  readonly step: number;
+  readonly stdout: number;
+  readonly stderr: number;
+}
+
+/** The part of the step's output not shown yet, and remember it as shown. */
+function newOutput(shown: Map<string, Shown>, step: LabStep): RunOutcome {
+  const before = shown.get(step.host);
+  const from = before?.step === step.index ? before : { stdout: 0, stderr: 0 };
+  shown.set(step.host, { step: step.index, stdout: step.stdout.length, stderr: step.stderr.length });
+  return {
+    stdout: step.stdout.slice(from.stdout),
+    stderr: step.stderr.slice(from.stderr),
+    exit: step.exit ?? 0,
+    ...(step.status === "running" ? { running: true } : {}),
+  };
 }
 
 async function loadEvents(api: RemoteSimApi, labId: LabId, from: number): Promise<EventWords[]> {
@@ -66,6 +95,8 @@ export function useLabSession(
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const labIdRef = useRef<LabId | null>(null);
   const eventCount = useRef(0);
+  /** Per terminal: how much of its current step's output it has shown. */
+  const shown = useRef(new Map<string, Shown>());
   const notify = useRef(onNewEvents);
   useEffect(() => {
     notify.current = onNewEvents;
@@ -129,16 +160,26 @@ export function useLabSession(
       const labId = labIdRef.current;
       if (labId === null) return { stdout: "", stderr: "The lab is not open yet.\n", exit: 1 };
       setHostBusy(host, true);
-      const result = await api.labRun(labId, host, line, { budgetMs: TERMINAL_BUDGET_MS });
+      const result = await api.labRun(labId, host, line, { budgetMs: TERMINAL_SLICE_MS });
       if ("incomplete" in result) {
         setHostBusy(host, false);
         return { stdout: "", stderr: "", exit: 0, incomplete: true };
       }
       await absorb(labId, result);
-      const { stdout, stderr, exit } = result.step;
-      return { stdout, stderr, exit: exit ?? 0 };
+      return newOutput(shown.current, result.step);
     },
     [api, absorb, setHostBusy],
+  );
+
+  const resume = useCallback(
+    async (host: string): Promise<RunOutcome> => {
+      const labId = labIdRef.current;
+      if (labId === null) return { stdout: "", stderr: "", exit: 0 };
+      const result = await api.labResume(labId, host, TERMINAL_SLICE_MS);
+      await absorb(labId, result);
+      return newOutput(shown.current, result.step);
+    },
+    [api, absorb],
   );
 
   const complete = useCallback(
@@ -150,13 +191,15 @@ export function useLabSession(
   );
 
   const interrupt = useCallback(
-    async (host: string) => {
+    async (host: string): Promise<RunOutcome | undefined> => {
       const labId = labIdRef.current;
-      if (labId === null) return;
-      await absorb(labId, await api.labInterrupt(labId, host));
+      if (labId === null) return undefined;
+      const result = await api.labInterrupt(labId, host);
+      await absorb(labId, result);
+      return newOutput(shown.current, result.step);
     },
     [api, absorb],
   );
 
-  return { status, events, hosts, version, busy, run, complete, interrupt };
+  return { status, events, hosts, version, busy, run, resume, complete, interrupt };
 }

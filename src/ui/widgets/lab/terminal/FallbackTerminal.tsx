@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { KeyboardEvent } from "react";
 import { emptyHistory, newer, older, remember } from "./history";
-import { CONTINUATION_PROMPT } from "./terminal-session";
+import { CONTINUATION_PROMPT, STREAM_INTERVAL_MS, type RunResult } from "./terminal-session";
 import type { LabTerminalProps } from "./terminal-props";
 import styles from "./LabTerminal.module.css";
 import hidden from "../../../styles/visually-hidden.module.css";
@@ -16,25 +16,32 @@ interface Chunk {
   readonly error: boolean;
 }
 
-export function FallbackTerminal({ host, prompt, run, interrupt, busy, onReady }: LabTerminalProps) {
+export function FallbackTerminal({ host, prompt, run, resume, interrupt, busy, onReady }: LabTerminalProps) {
   const [chunks, setChunks] = useState<Chunk[]>([]);
   const [line, setLine] = useState("");
   const [continued, setContinued] = useState<string[]>([]);
   const [history, setHistory] = useState(emptyHistory);
   const [running, setRunning] = useState(false);
   const submitRef = useRef<(text: string) => void>(() => undefined);
+  /** The wait before the next slice of a running command, and whether Ctrl-C stopped it. */
+  const nextSlice = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const interrupted = useRef(false);
+  useEffect(() => () => clearTimeout(nextSlice.current), []);
 
-  const submit = (text: string) => {
-    const shown = (continued.length > 0 ? CONTINUATION_PROMPT : prompt) + text + "\n";
-    setChunks((c) => [...c, { text: shown, error: false }]);
-    setHistory((h) => remember(h, text));
-    setLine("");
-    setRunning(true);
-    run([...continued, text].join("\n")).then(
+  const show = (result: RunResult) =>
+    setChunks((c) => [...c, { text: result.stdout, error: false }, { text: result.stderr, error: true }].filter((x) => x.text));
+
+  /** Shows each slice as it comes; a command still running gets its next slice a moment later (it streams). */
+  const follow = (pending: Promise<RunResult>, first?: (result: RunResult) => void) => {
+    pending.then(
       (result) => {
-        setContinued(result.incomplete ? [...continued, text] : []);
-        setChunks((c) => [...c, { text: result.stdout, error: false }, { text: result.stderr, error: true }].filter((x) => x.text));
-        setRunning(false);
+        first?.(result);
+        show(result);
+        if (result.running && !result.incomplete && !interrupted.current) {
+          nextSlice.current = setTimeout(() => follow(resume()), STREAM_INTERVAL_MS);
+        } else if (!interrupted.current) {
+          setRunning(false);
+        }
       },
       (error: unknown) => {
         setContinued([]);
@@ -42,6 +49,16 @@ export function FallbackTerminal({ host, prompt, run, interrupt, busy, onReady }
         setRunning(false);
       },
     );
+  };
+
+  const submit = (text: string) => {
+    const shown = (continued.length > 0 ? CONTINUATION_PROMPT : prompt) + text + "\n";
+    setChunks((c) => [...c, { text: shown, error: false }]);
+    setHistory((h) => remember(h, text));
+    setLine("");
+    setRunning(true);
+    interrupted.current = false;
+    follow(run([...continued, text].join("\n")), (result) => setContinued(result.incomplete ? [...continued, text] : []));
   };
 
   useEffect(() => {
@@ -59,7 +76,16 @@ export function FallbackTerminal({ host, prompt, run, interrupt, busy, onReady }
       submit(line);
     } else if (event.key === "c" && event.ctrlKey && (running || busy)) {
       event.preventDefault();
-      void interrupt();
+      clearTimeout(nextSlice.current);
+      interrupted.current = true;
+      setChunks((c) => [...c, { text: "^C\n", error: false }]);
+      void interrupt().then(
+        (result) => {
+          if (result) show(result);
+          setRunning(false);
+        },
+        () => setRunning(false),
+      );
     } else if (event.key === "ArrowUp" || event.key === "ArrowDown") {
       event.preventDefault();
       const step = event.key === "ArrowUp" ? older(history, line) : newer(history);

@@ -21,6 +21,7 @@ function props(overrides: Partial<Parameters<typeof LabTerminal>[0]> = {}) {
     host: "ns1",
     prompt: "root@ns1:~# ",
     run: vi.fn(async (line: string) => ({ stdout: `ran ${line}\n`, stderr: line.startsWith("bad") ? "bad: command not found\n" : "", exit: 0 })),
+    resume: vi.fn(async () => ({ stdout: "", stderr: "", exit: 0 })),
     complete: vi.fn(async () => ({ from: 0, candidates: [], common: "" })),
     interrupt: vi.fn(async () => undefined),
     busy: false,
@@ -33,7 +34,8 @@ describe("LabTerminal", () => {
     const onReady = vi.fn();
     render(<LabTerminal {...props({ onReady })} />);
     const group = screen.getByRole("group", { name: "Terminal on ns1" });
-    await waitFor(() => expect(onReady).toHaveBeenCalledTimes(1));
+    // xterm is a lazily imported chunk: on a loaded machine the import alone can take over a second.
+    await waitFor(() => expect(onReady).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     expect(group).toBeInTheDocument();
     expect(screen.queryByText("Starting the terminal…")).toBeNull();
   });
@@ -42,7 +44,7 @@ describe("LabTerminal", () => {
     let api: LabTerminalApi | undefined;
     const p = props({ onReady: (a) => (api = a) });
     render(<LabTerminal {...p} />);
-    await waitFor(() => expect(api).toBeDefined());
+    await waitFor(() => expect(api).toBeDefined(), { timeout: 10_000 });
     api!.type("ip netns list");
     await waitFor(() => expect(p.run).toHaveBeenCalledWith("ip netns list"));
   });

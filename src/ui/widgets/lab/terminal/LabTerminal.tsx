@@ -68,6 +68,7 @@ export function LabTerminal(props: LabTerminalProps) {
           });
           const backend: TerminalBackend = {
             run: (line) => latest.current.run(line),
+            resume: () => latest.current.resume(),
             complete: (partial) => latest.current.complete(partial),
             interrupt: () => latest.current.interrupt(),
           };

@@ -14,7 +14,10 @@ export interface LabTerminalProps {
   run(line: string): Promise<RunResult>;
   /** Completions for `partial`, the text before the cursor. */
   complete(partial: string): Promise<Completion>;
-  interrupt(): Promise<void>;
+  /** Lets the running command go on for another slice; its new output. */
+  resume(): Promise<RunResult>;
+  /** Ctrl-C: what the command printed as it stopped. */
+  interrupt(): Promise<RunResult | void>;
   /** A command is running in this terminal's host. */
   busy: boolean;
   onReady?(api: LabTerminalApi): void;

@@ -4,20 +4,34 @@ import { TerminalSession, type RunResult, type TerminalBackend } from "./termina
 /** A backend whose answers the test gives by hand, so it can type while a command runs. */
 function manualBackend() {
   const runs: { line: string; answer: (result: RunResult) => void }[] = [];
+  const resumes: ((result: RunResult) => void)[] = [];
+  const interrupts: ((result: RunResult | void) => void)[] = [];
   const backend: TerminalBackend = {
     run: (line) => new Promise((resolve) => runs.push({ line, answer: resolve })),
+    resume: vi.fn(() => new Promise<RunResult>((resolve) => resumes.push(resolve))),
     complete: async (partial) => ({ from: partial.lastIndexOf(" ") + 1, candidates: ["ns1", "ns2"], common: "ns" }),
-    interrupt: vi.fn(async () => undefined),
+    interrupt: vi.fn(() => new Promise<RunResult | void>((resolve) => interrupts.push(resolve))),
   };
-  return { backend, runs };
+  return { backend, runs, resumes, interrupts };
+}
+
+/** A scheduler the test fires by hand: the waits between slices of a running command. */
+function manualClock() {
+  const pending: (() => void)[] = [];
+  const schedule = (run: () => void) => {
+    pending.push(run);
+    return () => pending.splice(pending.indexOf(run), 1);
+  };
+  return { schedule, pending, tick: () => pending.shift()?.() };
 }
 
 function setup(busy = false) {
-  const { backend, runs } = manualBackend();
+  const { backend, runs, resumes, interrupts } = manualBackend();
+  const clock = manualClock();
   let screen = "";
-  const session = new TerminalSession((data) => (screen += data), backend, { prompt: "$ ", columns: 80, busy });
+  const session = new TerminalSession((data) => (screen += data), backend, { prompt: "$ ", columns: 80, busy, schedule: clock.schedule });
   session.start();
-  return { session, backend, runs, screen: () => screen };
+  return { session, backend, runs, resumes, interrupts, clock, screen: () => screen };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -79,14 +93,50 @@ describe("TerminalSession", () => {
   });
 
   it("Ctrl-C while a command runs interrupts it and drops what was typed ahead", async () => {
-    const { session, backend, runs, screen } = setup();
+    const { session, backend, runs, interrupts, screen } = setup();
     session.input("ping 10.0.0.2\r");
     session.input("ip a\r\x03");
     expect(backend.interrupt).toHaveBeenCalledTimes(1);
-    runs[0]!.answer({ stdout: "--- 10.0.0.2 ping statistics ---\n", stderr: "", exit: 130 });
+    runs[0]!.answer({ stdout: "64 bytes from 10.0.0.2: icmp_seq=1\n", stderr: "", exit: 0, running: true });
+    await settle();
+    expect(screen().endsWith("$ ")).toBe(false);
+    interrupts[0]!({ stdout: "--- 10.0.0.2 ping statistics ---\n", stderr: "", exit: 0 });
     await settle();
     expect(runs).toHaveLength(1);
-    expect(screen().endsWith("^C\r\n--- 10.0.0.2 ping statistics ---\r\n$ ")).toBe(true);
+    expect(backend.resume).not.toHaveBeenCalled();
+    expect(screen().endsWith("^C\r\n64 bytes from 10.0.0.2: icmp_seq=1\r\n--- 10.0.0.2 ping statistics ---\r\n$ ")).toBe(true);
+  });
+
+  it("streams a command that keeps running: each slice's output a moment after the last, until it ends", async () => {
+    const { session, backend, runs, resumes, clock, screen } = setup();
+    session.input("ping 10.0.0.2\r");
+    runs[0]!.answer({ stdout: "PING 10.0.0.2\nseq=1\n", stderr: "", exit: 0, running: true });
+    await settle();
+    expect(screen().endsWith("seq=1\r\n")).toBe(true);
+    expect(backend.resume).not.toHaveBeenCalled();
+    clock.tick();
+    expect(backend.resume).toHaveBeenCalledTimes(1);
+    resumes[0]!({ stdout: "seq=2\n", stderr: "", exit: 0, running: true });
+    await settle();
+    expect(screen().endsWith("seq=1\r\nseq=2\r\n")).toBe(true);
+    clock.tick();
+    resumes[1]!({ stdout: "seq=3\n", stderr: "", exit: 0 });
+    await settle();
+    expect(screen().endsWith("seq=3\r\n$ ")).toBe(true);
+    expect(clock.pending).toHaveLength(0);
+  });
+
+  it("Ctrl-C between two slices stops the command and prints what it printed as it stopped", async () => {
+    const { session, backend, runs, interrupts, clock, screen } = setup();
+    session.input("ping 10.0.0.2\r");
+    runs[0]!.answer({ stdout: "seq=1\n", stderr: "", exit: 0, running: true });
+    await settle();
+    session.input("\x03");
+    expect(clock.pending).toHaveLength(0);
+    interrupts[0]!({ stdout: "1 packets transmitted, 1 received\n", stderr: "", exit: 0 });
+    await settle();
+    expect(backend.resume).not.toHaveBeenCalled();
+    expect(screen().endsWith("seq=1\r\n^C\r\n1 packets transmitted, 1 received\r\n$ ")).toBe(true);
   });
 
   it("holds typing while the lab is busy and shows the prompt once it is idle", async () => {

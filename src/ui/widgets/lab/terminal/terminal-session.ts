@@ -14,19 +14,40 @@ import type { Key } from "./key-input";
 import { parseKeys } from "./key-input";
 import { applyCompletion, createEditor, newLine, press, resize, type Completion, type EditorState } from "./line-editor";
 
+/** Output since the last answer for this command (not all of it), and whether it still runs. */
 export interface RunResult {
   readonly stdout: string;
   readonly stderr: string;
   readonly exit: number;
   /** The shell needs more lines (an open quote, a heredoc, a trailing `\`). */
   readonly incomplete?: boolean;
+  /** Still running: ask `resume` for more (ping without -c, nc -l…), or Ctrl-C it. */
+  readonly running?: boolean;
 }
 
 export interface TerminalBackend {
   run(line: string): Promise<RunResult>;
+  /** Lets the running command go on for another slice of virtual time. */
+  resume(): Promise<RunResult>;
   complete(partial: string): Promise<Completion>;
-  interrupt(): Promise<void>;
+  /** Ctrl-C: what the command printed as it stopped (ping's statistics), if anything. */
+  interrupt(): Promise<RunResult | void>;
 }
+
+/**
+ * Real time between two slices of a running command. The lab runs each
+ * slice at once; waiting this long between them lets a long ping print a
+ * line a second, as it would on a real terminal, instead of all at once.
+ */
+export const STREAM_INTERVAL_MS = 1000;
+
+/** How the session waits between slices (a timer in the browser; by hand in tests). */
+export type Scheduler = (run: () => void, ms: number) => () => void;
+
+const realTime: Scheduler = (run, ms) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};
 
 /** PS2, bash's default continuation prompt. */
 export const CONTINUATION_PROMPT = "> ";
@@ -51,12 +72,22 @@ export class TerminalSession {
   /** Whether the editor's line (prompt included) is on screen and taking keys. */
   #editing = false;
   #disposed = false;
+  /** Ctrl-C's answer while a command of ours runs: set from the key until that command is over. */
+  #interrupting: Promise<RunResult | void> | null = null;
+  /** Cancels the wait before the next slice of a running command. */
+  #cancelSlice: (() => void) | null = null;
   readonly #write: (data: string) => void;
   readonly #backend: TerminalBackend;
+  readonly #schedule: Scheduler;
 
-  constructor(write: (data: string) => void, backend: TerminalBackend, options: { prompt: string; columns?: number; busy?: boolean }) {
+  constructor(
+    write: (data: string) => void,
+    backend: TerminalBackend,
+    options: { prompt: string; columns?: number; busy?: boolean; schedule?: Scheduler },
+  ) {
     this.#write = write;
     this.#backend = backend;
+    this.#schedule = options.schedule ?? realTime;
     this.#prompt = options.prompt;
     this.#busy = options.busy ?? false;
     this.#editor = createEditor(options.prompt, options.columns);
@@ -97,6 +128,8 @@ export class TerminalSession {
   dispose(): void {
     this.#disposed = true;
     this.#queue = [];
+    this.#cancelSlice?.();
+    this.#cancelSlice = null;
   }
 
   get running(): boolean {
@@ -107,7 +140,15 @@ export class TerminalSession {
     if (key.type === "interrupt" && this.running) {
       this.#queue = [];
       this.#write("^C\r\n");
-      void this.#backend.interrupt().catch(() => undefined);
+      const answer = this.#backend.interrupt().catch(() => undefined);
+      if (this.#waiting !== "run" || this.#interrupting) return;
+      this.#interrupting = answer;
+      if (this.#cancelSlice) {
+        // Between two slices: nothing is in flight, so the interrupt's answer ends the command.
+        this.#cancelSlice();
+        this.#cancelSlice = null;
+        this.#finishInterrupted();
+      }
       return;
     }
     if (key.type === "paste") {
@@ -166,23 +207,53 @@ export class TerminalSession {
     this.#editing = false;
     this.#waiting = "run";
     const command = [...this.#continued, line].join("\n");
-    this.#backend.run(command).then(
+    this.#follow(this.#backend.run(command), (result) => {
+      this.#continued = result.incomplete ? [...this.#continued, line] : [];
+    });
+  }
+
+  /** Shows a slice's output; then asks for the next slice a moment later, or ends the command. */
+  #follow(pending: Promise<RunResult>, first?: (result: RunResult) => void): void {
+    pending.then(
       (result) => {
         if (this.#disposed) return;
-        this.#continued = result.incomplete ? [...this.#continued, line] : [];
+        first?.(result);
         this.#writeOutput(result.stdout, result.stderr);
-        this.#waiting = null;
-        this.#resume();
+        if (this.#interrupting) return this.#finishInterrupted();
+        if (result.running && !result.incomplete) {
+          this.#cancelSlice = this.#schedule(() => {
+            this.#cancelSlice = null;
+            this.#follow(this.#backend.resume());
+          }, STREAM_INTERVAL_MS);
+          return;
+        }
+        this.#endCommand();
       },
       (error: unknown) => {
         if (this.#disposed) return;
         this.#continued = [];
         const reason = error instanceof Error ? error.message : String(error);
         this.#writeOutput("", `wirebook: the simulator did not answer (${reason})\n`);
-        this.#waiting = null;
-        this.#resume();
+        if (this.#interrupting) return this.#finishInterrupted();
+        this.#endCommand();
       },
     );
+  }
+
+  /** After Ctrl-C: what the command printed as it stopped, then the prompt. */
+  #finishInterrupted(): void {
+    const answer = this.#interrupting!;
+    void answer.then((result) => {
+      if (this.#disposed) return;
+      if (result) this.#writeOutput(result.stdout, result.stderr);
+      this.#endCommand();
+    });
+  }
+
+  #endCommand(): void {
+    this.#interrupting = null;
+    this.#waiting = null;
+    this.#resume();
   }
 
   #writeOutput(stdout: string, stderr: string): void {
