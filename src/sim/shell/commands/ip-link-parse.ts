@@ -52,6 +52,22 @@ interface DeviceWords {
   type: string | null;
 }
 
+/** check_ifname (iproute2 lib/utils.c): not empty, shorter than IFNAMSIZ (16), no "/" and no whitespace. */
+function readIfname(scope: IpScope): string {
+  const name = scope.value();
+  if (name === "" || name.length >= 16 || /[/\s]/.test(name)) scope.stop(invalidArgument(name, '"name" not a valid ifname'));
+  return name;
+}
+
+/**
+ * check_altifname: what `ip link add NAME` checks itself — the kernel, not
+ * iproute2, refuses a name of 16 to 127 characters ("Attribute failed policy
+ * validation").
+ */
+function isValidAltIfname(name: string): boolean {
+  return name !== "" && name.length < 128 && !/[/\s]/.test(name);
+}
+
 /**
  * iplink_parse() for `add` and for a veth's `peer` options: stops at `type`
  * (returning with the type's own words still unread).
@@ -62,7 +78,7 @@ function parseDeviceWords(scope: IpScope): DeviceWords {
   while (!args.done) {
     const word = args.take();
     if (word === "up" || word === "down") words.up = word === "up";
-    else if (word === "name") words.name = scope.value();
+    else if (word === "name") words.name = readIfname(scope);
     else if (word === "address") words.address = readMac(scope);
     else if (word === "mtu") words.mtu = readMtu(scope);
     else if (word === "netns") words.netns = readNetns(scope);
@@ -73,6 +89,7 @@ function parseDeviceWords(scope: IpScope): DeviceWords {
     else {
       const dev = word === "dev" ? scope.value() : word;
       if (words.dev !== null) scope.stop(garbage("dev", dev));
+      if (!isValidAltIfname(dev)) scope.stop(invalidArgument(dev, '"dev" not a valid ifname'));
       words.dev = dev;
     }
   }
@@ -157,7 +174,7 @@ function parseSet(scope: IpScope): LinkRequest {
   while (!args.done) {
     const word = args.take();
     if (word === "up" || word === "down") changes.push({ change: "state", up: word === "up" });
-    else if (word === "name") changes.push({ change: "name", name: scope.value() });
+    else if (word === "name") changes.push({ change: "name", name: readIfname(scope) });
     else if (word === "address") changes.push({ change: "address", address: readMac(scope) });
     else if (word === "mtu") changes.push({ change: "mtu", mtu: readMtu(scope) });
     else if (word === "netns") changes.push({ change: "netns", netns: readNetns(scope) });
