@@ -28,6 +28,12 @@ describe("wirebook lab", () => {
     expect(code).toBe(127);
   });
 
+  it("runs a lesson script's #!hidden setup lines as commands, keeping bash's line numbers", async () => {
+    const { code, stdout } = await lab(["FILE"], "#!hidden ip netns add ns1\nip netns list\nnope\n");
+    expect(stdout).toBe("$ ip netns add ns1\n$ ip netns list\nns1\n$ nope\ndemo.lab: line 3: nope: command not found\n");
+    expect(code).toBe(127);
+  });
+
   it("--json prints the transcript with the file's base name", async () => {
     const { stdout } = await lab(["FILE", "--json"], SCRIPT);
     const transcript = JSON.parse(stdout) as { script: string; iptables_backend: string; steps: { cmd: string; background?: boolean; bg_stdout?: string; elapsed_ms: number }[] };

@@ -4,9 +4,13 @@
  * `$ cmd`, then what the command printed; a background job's output when the
  * job ends — and exits with the script's status, as `bash FILE.lab` would.
  * `--json` prints the transcript (shared ARCHITECTURE.md, "The transcript").
+ * A lesson's script file runs whole: its `#!hidden ` setup lines are commands
+ * here, shown like the others, so an author sees what the reader's lab starts
+ * from.
  */
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
+import { HIDDEN_LINE_PREFIX } from "../lesson-pipeline/directives/lab";
 import { defaultRegistry, runLabScript, type CommandRegistry, type ScriptRun } from "../sim/shell/exec";
 
 interface Io {
@@ -69,7 +73,15 @@ export async function runLabCommand(args: string[], io: Io, registry: CommandReg
     io.stderr.write(`wirebook lab: cannot read ${parsed.file}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
-  const run = runLabScript(source, { script: basename(parsed.file), seed: parsed.seed, registry });
+  const run = runLabScript(revealHiddenSetup(source), { script: basename(parsed.file), seed: parsed.seed, registry });
   io.stdout.write(parsed.json ? `${JSON.stringify(run.transcript, null, 2)}\n` : formatSession(run));
   return run.exit;
+}
+
+/** `#!hidden ip netns add ns1` → `ip netns add ns1`, on the same line (bash's line numbers stay true). */
+function revealHiddenSetup(source: string): string {
+  return source
+    .split("\n")
+    .map((line) => (line.startsWith(HIDDEN_LINE_PREFIX) ? line.slice(HIDDEN_LINE_PREFIX.length) : line))
+    .join("\n");
 }
