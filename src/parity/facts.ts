@@ -15,10 +15,13 @@ import { ipDeviceFacts } from "./facts/ip-device-facts";
 import { iptablesFacts } from "./facts/iptables-facts";
 import { ipNeighFacts } from "./facts/ip-neigh-facts";
 import { ipRouteFacts } from "./facts/ip-route-facts";
+import { ncStderrFacts } from "./facts/nc-facts";
+import { netstatFacts } from "./facts/netstat-facts";
 import { macsIn } from "./facts/normalize";
 import { outputKind, type OutputKind } from "./facts/output-kind";
 import { pingFacts } from "./facts/ping-facts";
 import { routeGetFacts } from "./facts/route-get-facts";
+import { ssFacts } from "./facts/ss-facts";
 import { tracerouteFacts } from "./facts/traceroute-facts";
 import { stderrFacts, verbatimFacts } from "./facts/verbatim-facts";
 
@@ -37,11 +40,20 @@ const EXTRACTORS: Record<OutputKind, FactExtractor> = {
   "bridge-link": bridgeLinkFacts,
   iptables: iptablesFacts,
   conntrack: conntrackFacts,
+  ss: ssFacts,
+  netstat: netstatFacts,
+  nc: verbatimFacts,
   verbatim: verbatimFacts,
 };
 
+/** Programs whose stderr needs more than the common scrubbing. */
+const STDERR_EXTRACTORS: Partial<Record<OutputKind, FactExtractor>> = {
+  nc: ncStderrFacts,
+};
+
 function outputFacts(step: TranscriptStep, stdout: string, stderr: string, context: NormalizeContext): StepFact[] {
-  return [...EXTRACTORS[outputKind(step.cmd)](stdout, context), ...stderrFacts(stderr, context)];
+  const kind = outputKind(step.cmd);
+  return [...EXTRACTORS[kind](stdout, context), ...(STDERR_EXTRACTORS[kind] ?? stderrFacts)(stderr, context)];
 }
 
 function stepFacts(step: TranscriptStep, context: NormalizeContext): StepFact[] {

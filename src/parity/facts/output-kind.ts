@@ -22,6 +22,9 @@ export type OutputKind =
   | "bridge-link"
   | "iptables"
   | "conntrack"
+  | "ss"
+  | "netstat"
+  | "nc"
   | "verbatim";
 
 /** The kind of a pipeline's first stage, or "silent" for a command that changes state without printing. */
@@ -30,6 +33,8 @@ function producerKind(stage: SimpleCommand): OutputKind | "silent" {
   if (stage[0] === "traceroute") return "traceroute";
   if (stage[0] === "iptables" || stage[0] === "iptables-save") return "iptables";
   if (stage[0] === "conntrack") return "conntrack";
+  if (stage[0] === "ss") return "ss";
+  if (stage[0] === "netstat") return "netstat";
   const invocation = readIpInvocation(stage);
   if (!invocation) return "verbatim";
   if (hasOption(invocation, "-j", "-json")) return "verbatim";
@@ -60,7 +65,8 @@ export function outputKind(command: string): OutputKind {
   const kinds = new Set<OutputKind>();
   for (const pipeline of pipelinesOf(command)) {
     const last = pipeline[pipeline.length - 1]!;
-    const kind = pipeline.length > 1 && last[0] === "wc" ? "verbatim" : producerKind(pipeline[0]!);
+    // nc prints what it receives, whatever fed its stdin (`echo hi | nc …`).
+    const kind = pipeline.length > 1 && last[0] === "wc" ? "verbatim" : pipeline.some((stage) => stage[0] === "nc") ? "nc" : producerKind(pipeline[0]!);
     if (kind !== "silent") kinds.add(kind);
   }
   return kinds.size === 1 ? [...kinds][0]! : "verbatim";

@@ -193,10 +193,35 @@ export interface ProcessOutput {
   readonly text: string;
 }
 
+/**
+ * A socket changed: a TCP connection moved to another state (RFC 9293
+ * §3.3.2), data was queued for the program that owns the socket, or the
+ * socket got an error it will report (SO_ERROR: "Connection refused").
+ */
+export interface SocketActivity {
+  readonly kind: "socket";
+  readonly namespace: string;
+  readonly protocol: "tcp" | "udp";
+  /** The local end, "10.0.0.2:80". */
+  readonly local: string;
+  /** The remote end, "10.0.0.1:45678"; null for a listening or unconnected socket. */
+  readonly remote: string | null;
+  readonly change: "state" | "delivered" | "error";
+  /** TCP: the state after the change (kernel names: SYN_SENT, ESTABLISHED, TIME_WAIT…). */
+  readonly state?: string;
+  readonly previousState?: string;
+  /** For "delivered": how many bytes reached the socket (not `bytes`: that name carries packet contents in other events). */
+  readonly byteCount?: number;
+  /** For "error": the errno's name (ECONNREFUSED, ETIMEDOUT…). */
+  readonly error?: string;
+  /** A sentence for the student: "SYN-ACK received", "no reply after 7 SYNs". */
+  readonly detail: string;
+}
+
 /** An event as emitted, before the log stamps it. */
 export type TraceEventBody =
   | FrameSent | FrameReceived | FrameDropped | ArpResolution | RouteDecision | IcmpGenerated | ProcessOutput
-  | NetfilterTraversal | ConntrackChange | NatRewrite;
+  | NetfilterTraversal | ConntrackChange | NatRewrite | SocketActivity;
 
 export type TraceEvent = TraceEventBody & TraceStamp;
 

@@ -15,6 +15,7 @@ import { ipForward } from "./ip-forward";
 import type { NetNamespace } from "./namespace";
 import { describeRoute, tableName } from "./route";
 import { udpReceive } from "./sockets";
+import { tcpReceive } from "./tcp/tcp-input";
 
 const ETHERNET_HEADER_LENGTH = 14;
 
@@ -75,10 +76,12 @@ function localDeliver(ns: NetNamespace, dev: NetDevice, packet: Uint8Array, broa
       return icmpReceive(ns, dev, packet, ip.value, broadcast);
     case IpProtocol.UDP:
       return udpReceive(ns, dev, packet, ip.value, broadcast);
+    case IpProtocol.TCP:
+      return tcpReceive(ns, dev, packet, ip.value, broadcast);
     default:
       // No handler (and no raw socket): protocol unreachable (RFC 1122 §3.2.2.1), as ip_protocol_deliver_rcu does.
       drop(ns, dev, "ip_protocol_deliver_rcu", "IP_NOPROTO", packet, `no handler for protocol ${ip.value.protocol}`, "ipv4");
-      if (!broadcast && ip.value.protocol !== IpProtocol.TCP) icmpSend(ns, packet, { type: IcmpType.DEST_UNREACHABLE, code: UnreachableCode.PROTOCOL });
+      if (!broadcast) icmpSend(ns, packet, { type: IcmpType.DEST_UNREACHABLE, code: UnreachableCode.PROTOCOL });
   }
 }
 

@@ -12,9 +12,15 @@
  * UdpSocket — bound to a port (ephemeral from ip_local_port_range if not
  * given); receives datagrams, and ICMP errors about datagrams it sent (as
  * IP_RECVERR delivers them to traceroute). A datagram to a port nobody holds
- * gets "port unreachable" (RFC 1122 §3.2.2.1; __udp4_lib_rcv).
+ * gets "port unreachable" (RFC 1122 §3.2.2.1; __udp4_lib_rcv). connect()
+ * fixes the peer (datagrams from anyone else are not for it) and the local
+ * address; a hard ICMP error about a datagram it sent — port unreachable —
+ * becomes its pending error, ECONNREFUSED on the next send or receive
+ * (__udp4_lib_err), which is how `nc -u` learns that nobody listens.
+ *
+ * TCP sockets live in tcp/ (`ns.sockets.tcp`).
  */
-import type { Ipv4Address } from "../addr";
+import { formatIpv4, type Ipv4Address } from "../addr";
 import { err, ok, type Result, type SimTime } from "../core";
 import { kernelError, type Errno, type KernelError, type NetDevice } from "../link";
 import {
@@ -26,6 +32,11 @@ import { drop } from "./ip-input";
 import { ipSendLocal } from "./ip-output";
 import type { NetNamespace } from "./namespace";
 import { routeOutput, type OutputRoute } from "./route-output";
+import { icmpErrno, type SocketErrno } from "./tcp/socket-errno";
+import type { SocketOwner, TcpConnection } from "./tcp/tcp-connection";
+import { tcpIcmpError } from "./tcp/tcp-input";
+import type { TcpListener } from "./tcp/tcp-listener";
+import { TcpTable } from "./tcp/tcp-table";
 
 /** What the offending datagram an ICMP error quotes said (the fields ping/traceroute print). */
 export interface QuotedDatagram {
@@ -138,8 +149,36 @@ export class PingSocket extends SocketBase {
 }
 
 export class UdpSocket extends SocketBase {
+  /** connect()'s peer: only its datagrams are for this socket, and send() goes there. */
+  remote?: { readonly address: Ipv4Address; readonly port: number };
+  /** The pending error (SO_ERROR) a hard ICMP error left: ECONNREFUSED for port unreachable. */
+  pendingError?: SocketErrno;
+  /** Who holds the socket, for ss -p / netstat -p. */
+  owner?: SocketOwner;
+
   constructor(ns: NetNamespace, readonly port: number) {
     super(ns);
+  }
+
+  /** The local address: the bound one, 0.0.0.0 (any) until connect() picks the route's source. */
+  get localAddress(): Ipv4Address {
+    return this.src ?? (0 as Ipv4Address);
+  }
+
+  /** connect() on a datagram socket (ip4_datagram_connect): route now, remember the peer and our source. */
+  connect(address: Ipv4Address, port: number): Result<void, Errno> {
+    const route = this.routeTo(address);
+    if (!route.ok) return err(route.error);
+    this.src ??= route.value.src;
+    this.remote = { address, port };
+    return ok(undefined);
+  }
+
+  /** Take the pending error, as the next send()/recv() on a connected socket does. */
+  takeError(): SocketErrno | undefined {
+    const error = this.pendingError;
+    this.pendingError = undefined;
+    return error;
   }
 
   sendTo(req: { readonly dst: Ipv4Address; readonly port: number; readonly data: Uint8Array; readonly ttl?: number }): Result<{ readonly src: Ipv4Address; readonly bytes: Uint8Array }, Errno> {
@@ -161,10 +200,11 @@ export class UdpSocket extends SocketBase {
 export interface SocketTable {
   readonly ping: Set<PingSocket>;
   readonly udp: Map<number, UdpSocket>;
+  readonly tcp: TcpTable<TcpConnection, TcpListener>;
 }
 
-export function createSocketTable(_ns: NetNamespace): SocketTable {
-  return { ping: new Set(), udp: new Map() };
+export function createSocketTable(ns: NetNamespace): SocketTable {
+  return { ping: new Set(), udp: new Map(), tcp: new TcpTable<TcpConnection, TcpListener>(ns.rng.fork("tcp")) };
 }
 
 export function openPingSocket(ns: NetNamespace, identifier: number): PingSocket {
@@ -200,13 +240,20 @@ function rangeOf(ns: NetNamespace): [number, number] {
 export function udpReceive(ns: NetNamespace, dev: NetDevice, packet: Uint8Array, ip: Ipv4Repr, broadcast: boolean): void {
   const udp = parseUdp(ip.payload, { src: ip.src, dst: ip.dst });
   if (!udp.ok) return drop(ns, dev, "udp_rcv", udp.error.kind === "bad-checksum" ? "UDP_CSUM" : "PKT_TOO_SMALL", packet, "bad UDP datagram", "ipv4");
-  const socket = ns.sockets.udp.get(udp.value.dstPort);
+  const bound = ns.sockets.udp.get(udp.value.dstPort);
+  // A connected socket takes only its peer's datagrams (udp4_lib_lookup's score).
+  const socket = bound && (!bound.remote || (bound.remote.address === ip.src && bound.remote.port === udp.value.srcPort)) ? bound : undefined;
   if (!socket) {
     drop(ns, dev, "__udp4_lib_rcv", "NO_SOCKET", packet, `no socket on UDP port ${udp.value.dstPort}`, "ipv4");
     if (!broadcast) icmpSend(ns, packet, { type: IcmpType.DEST_UNREACHABLE, code: UnreachableCode.PORT });
     return;
   }
   socket.push({ kind: "datagram", time: ns.env.queue.now(), from: ip.src, fromPort: udp.value.srcPort, to: ip.dst, ttl: ip.ttl, data: udp.value.payload.slice() });
+  ns.env.trace.emit({
+    kind: "socket", namespace: ns.name, protocol: "udp", local: `${formatIpv4(ip.dst)}:${udp.value.dstPort}`,
+    remote: `${formatIpv4(ip.src)}:${udp.value.srcPort}`, change: "delivered", byteCount: udp.value.payload.length,
+    detail: `datagram of ${udp.value.payload.length} bytes queued for the program`,
+  });
 }
 
 /** An ICMP error arrived for us: give it to the socket that sent the quoted datagram (icmp_unreach → err_handler). */
@@ -225,7 +272,14 @@ export function deliverIcmpError(ns: NetNamespace, ip: Ipv4Repr, icmp: Extract<I
   if (q.protocol === IpProtocol.ICMP && quoted.identifier !== undefined) {
     for (const socket of ns.sockets.ping) if (socket.identifier === quoted.identifier) socket.push(event);
   } else if (q.protocol === IpProtocol.UDP && quoted.srcPort !== undefined) {
-    ns.sockets.udp.get(quoted.srcPort)?.push(event);
+    const socket = ns.sockets.udp.get(quoted.srcPort);
+    if (!socket) return;
+    const converted = icmpErrno(event.type, event.code);
+    const toPeer = socket.remote && socket.remote.address === q.dst && socket.remote.port === quoted.dstPort;
+    if (toPeer && converted?.fatal) socket.pendingError = converted.errno;
+    socket.push(event);
+  } else if (q.protocol === IpProtocol.TCP && quoted.srcPort !== undefined && quoted.dstPort !== undefined) {
+    tcpIcmpError(ns, { src: q.src, dst: q.dst, srcPort: quoted.srcPort, dstPort: quoted.dstPort }, event.type, event.code);
   }
 }
 

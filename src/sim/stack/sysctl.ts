@@ -29,6 +29,12 @@ const NET_DEFAULTS: Readonly<Record<string, string>> = {
   "net.ipv4.icmp_ratelimit": "1000",
   "net.ipv4.icmp_ratemask": "6168",
   "net.ipv4.ping_group_range": "1\t0",
+  "net.ipv4.tcp_syn_retries": "6",
+  "net.ipv4.tcp_synack_retries": "5",
+  // Linux ≥ 6.5 (the parity kernel is 6.18); a stock Debian 12 kernel (6.1) behaves as with 0.
+  "net.ipv4.tcp_syn_linear_timeouts": "4",
+  "net.ipv4.tcp_fin_timeout": "60",
+  "net.core.somaxconn": "4096",
 };
 
 /** Per-interface IPv4 settings (struct ipv4_devconf) the model reads or shows. */

@@ -340,9 +340,20 @@ export function eventWords(event: TraceEvent, world: World): EventWords {
         format: "ipv4",
       };
     }
+    case "socket":
+      return base(event, event.protocol, socketWords(host, event));
     default:
       return unknownEvent(event);
   }
+}
+
+/** "h1: TCP 10.0.0.1:40000 → 10.0.0.2:80 SYN_SENT → ESTABLISHED (SYN-ACK received)". */
+function socketWords(host: string, event: TraceEventOf<"socket">): string {
+  const ends = event.remote === null ? event.local : `${event.local} → ${event.remote}`;
+  const name = event.protocol.toUpperCase();
+  if (event.change === "state") return `${host}: ${name} ${ends} ${event.previousState ?? "?"} → ${event.state ?? "?"} (${event.detail})`;
+  if (event.change === "error") return `${host}: ${name} ${ends} fails with ${event.error ?? "?"} (${event.detail})`;
+  return `${host}: ${name} ${ends}: ${event.detail}`;
 }
 
 function netfilterWords(event: TraceEventOf<"netfilter-traversal">, names: Names): EventWords {

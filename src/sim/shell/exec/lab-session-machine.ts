@@ -30,6 +30,7 @@ import { refusedRedirection, registryForNamespace } from "./lab-session-host";
 import type { LabStep, TerminalAction } from "./lab-session-types";
 import { TextSink } from "./output";
 import type { CommandRegistry } from "./registry";
+import { KERNEL_WORK_WINDOW_US } from "./run-script";
 import { Process } from "./scheduler";
 import { awayFromTerminal, initialVariables, runAndOr, runCommandLine, type ShellState } from "./shell";
 
@@ -267,6 +268,9 @@ export class LabMachine {
   // ---- running ------------------------------------------------------------
 
   #newStep(host: string, source: LabStep["source"], line: number, cmd: string): StepRecord {
+    // What the kernel was still doing for the last command (nc's closing ACK) happens before this one starts,
+    // as run-script does it, so `ss` typed right after `nc` sees what it would see on a real machine.
+    this.#finishKernelWork();
     const record: StepRecord = {
       index: this.#steps.length, host, source, line, cmd, status: "running", exit: null,
       stdout: new TextSink(), stderr: new TextSink(), startTime: this.world.now(), endTime: null, firstEvent: this.world.trace.length,
@@ -326,6 +330,13 @@ export class LabMachine {
       }
       this.#stepQueue();
     }
+  }
+
+  /** Runs what falls due within the next millisecond (KERNEL_WORK_WINDOW_US in run-script); the clock moves only if something is in flight. */
+  #finishKernelWork(): void {
+    const queue = this.world.queue;
+    const until = queue.now() + KERNEL_WORK_WINDOW_US;
+    for (let next = queue.peekTime(); next !== undefined && next <= until; next = queue.peekTime()) this.#stepQueue();
   }
 
   /** One queue event, refusing a model that keeps re-arming itself at the same microsecond. */

@@ -80,6 +80,7 @@ export function runLabScript(source: string, options: RunOptions): ScriptRun {
   };
 
   for (const line of lines) {
+    finishKernelWork(world);
     const started = world.now();
     const step: TranscriptStep = { line: line.line, cmd: line.text, exit: 0, stdout: "", stderr: "", elapsed_ms: 0 };
     steps.push(step);
@@ -95,8 +96,10 @@ export function runLabScript(source: string, options: RunOptions): ScriptRun {
       step.background = true;
       const jobShell: ShellState = { ...shell, variables: new Map(shell.variables) };
       const items = line.items.map((item) => ({ ...item, background: false }));
+      // The step's own stderr is the shell's (warnings above); what the job writes, even before its first wait, is its bg_stderr.
+      const shellMessages = stderr.text;
       startJob(index, runCommandLine(jobShell, { ...line, items }, { stdin: "", stdout, stderr }, () => undefined), stdout, stderr);
-      step.stderr = stderr.text;
+      step.stderr = shellMessages;
       shell.lastExit = 0;
     } else {
       const background = (list: AndOrList): void => {
@@ -142,6 +145,21 @@ function runForeground(world: World, program: ReturnType<typeof runCommandLine>,
     stepQueue(world);
   }
   return status ?? KILLED_BY_SIGTERM_EXIT;
+}
+
+/**
+ * Between two commands a real machine finishes what the kernel was doing:
+ * a veth delivers in the sending call itself, while the model's links take
+ * microseconds. So before the next command starts, run what falls due within
+ * the next millisecond (the time it takes to start a process) — the last ACK
+ * of a connection nc just closed, say — without letting the clock jump when
+ * nothing is in flight.
+ */
+export const KERNEL_WORK_WINDOW_US = 1000;
+
+function finishKernelWork(world: World): void {
+  const until = world.now() + KERNEL_WORK_WINDOW_US;
+  for (let next = world.queue.peekTime(); next !== undefined && next <= until; next = world.queue.peekTime()) stepQueue(world);
 }
 
 /** Events allowed at one virtual instant before the run is declared stuck. */

@@ -8,6 +8,8 @@ import type { Command, CommandContext } from "../command";
 import { runBridge, runIp, runSysctl, isNetnsExec } from "../../commands/run";
 import type { CommandEnv, CommandOutcome } from "../../commands/run";
 import { runIpcalc } from "../../commands/ipcalc";
+import { runNetstat } from "../../commands/netstat-command";
+import { runSs } from "../../commands/ss-command";
 import { runIptables, type IptablesNames } from "../../commands/run/run-iptables";
 import { runIptablesRestore } from "../../commands/run/run-iptables-restore";
 import { runIptablesSave } from "../../commands/run/run-iptables-save";
@@ -85,3 +87,9 @@ export const iptablesRestoreCommand: Command = {
     return written(ctx, runIptablesRestore(args, { world: ctx.world, netns: ctx.netns.name }, input, iptablesNames(ctx)));
   },
 };
+
+/** `ss` over the sockets of the process's namespace. */
+export const ssCommand: Command = { name: "ss", run: (args, ctx) => written(ctx, runSs(args, ctx.netns)) };
+
+/** `netstat`: host names come from the process's /etc/hosts (no name server answers). */
+export const netstatCommand: Command = { name: "netstat", run: (args, ctx) => written(ctx, runNetstat(args, ctx.netns, (address) => ctx.reverseLookup(address))) };
