@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateInput, firewallWithRules, natRouter } from "./netfilter.bench";
+import { evaluateInput, firewallWithRules, natRouter, natTcpRouter } from "./netfilter.bench";
 
 describe("netfilter benchmark setups", () => {
   it("the benchmark packet tries every rule and the policy accepts it, so each rule is really evaluated", () => {
@@ -25,5 +25,16 @@ describe("netfilter benchmark setups", () => {
     router.flows(30);
     expect(router.arrivedAtWan()).toBe(31);
     expect(router.conntrackEntries()).toBe(0);
+  });
+
+  it("every TCP connection completes its handshake through the MASQUERADE router and is tracked there", () => {
+    const router = natTcpRouter(true);
+    router.connections(20);
+    expect(router.accepted()).toBe(20);
+    expect(router.conntrackEntries()).toBe(20);
+    const plain = natTcpRouter(false);
+    plain.connections(20);
+    expect(plain.accepted()).toBe(20);
+    expect(plain.conntrackEntries()).toBe(0);
   });
 });

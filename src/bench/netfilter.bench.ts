@@ -3,9 +3,10 @@
  * - rule evaluation: packets per second through a filter INPUT chain of 10,
  *   100, 1,000 and 10,000 rules that all have to be tried (none matches,
  *   the policy decides) — so packets/s × rules is the rule evaluation rate;
- * - connection setup through NAT: new UDP flows per second crossing a router
- *   that MASQUERADEs them (a conntrack entry, a nat-table traversal and a
- *   source binding each), beside the same flows through the same router with
+ * - connection setup through NAT: TCP connections per second (handshake,
+ *   then close) and new UDP flows per second crossing a router that
+ *   MASQUERADEs them (a conntrack entry, a nat-table traversal and a source
+ *   binding each), each beside the same traffic through the same router with
  *   no rule at all (plain forwarding, conntrack off) measured in the same run.
  * Wall-clock numbers only ever appear as throughput printed here or as ratios;
  * no test asserts them.
@@ -15,7 +16,7 @@ import { must, parseIpv4, parseIpv4Cidr } from "../sim/addr";
 import { seconds, unwrap } from "../sim/core";
 import type { NetDevice } from "../sim/link";
 import { DROP, spec } from "../sim/netfilter";
-import { routeAdd, type NetNamespace } from "../sim/stack";
+import { openTcpSocket, routeAdd, type NetNamespace, type TcpSocket } from "../sim/stack";
 import { EtherType, IpProtocol, emitEthernet, emitIpv4, emitUdp } from "../sim/wire";
 import { World } from "../sim/world/world";
 import type { BenchReport } from "./report";
@@ -65,6 +66,42 @@ export function firewallWithRules(count: number): { readonly ns: NetNamespace; r
 /** One packet through INPUT; true when the policy accepted it (it must: no rule matches). */
 export function evaluateInput(fw: ReturnType<typeof firewallWithRules>): boolean {
   return fw.ns.netfilter.hook("INPUT", fw.packet.slice(), { in: fw.dev });
+}
+
+/** lan ── r ── wan with a listener on wan:80; `nat` adds MASQUERADE out of r-wan. */
+export function natTcpRouter(nat: boolean) {
+  const world = new World({ seed: 1, traceCapacity: TRACE_CAPACITY });
+  const lan = namespace(world, "lan");
+  const r = namespace(world, "r");
+  const wan = namespace(world, "wan");
+  link(lan, "eth0", r, "r-lan", "10.0.1.2/24", "10.0.1.1/24");
+  link(r, "r-wan", wan, "eth0", "10.0.2.1/24", "10.0.2.2/24");
+  unwrap(routeAdd(lan, { dst: cidr("0.0.0.0/0"), via: ip("10.0.1.1") }));
+  unwrap(r.sysctl.set("net.ipv4.ip_forward", "1"));
+  // Without NAT the SYN-ACK goes back to lan's own address: wan needs the way there.
+  unwrap(routeAdd(wan, { dst: cidr("10.0.1.0/24"), via: ip("10.0.2.1") }));
+  if (nat) unwrap(r.netfilter.rules.append("nat", "POSTROUTING", spec({ o: "r-wan", j: { kind: "MASQUERADE" } })));
+  const listener = openTcpSocket(wan);
+  unwrap(listener.bind(ip("10.0.2.2"), 80));
+  unwrap(listener.listen(4096));
+  let accepted = 0;
+  /** Opens `count` connections from lan to wan:80, lets the handshakes finish, then closes both ends. */
+  const connections = (count: number): void => {
+    const clients: TcpSocket[] = [];
+    for (let i = 0; i < count; i++) {
+      const client = openTcpSocket(lan);
+      unwrap(client.connect(ip("10.0.2.2"), 80));
+      clients.push(client);
+    }
+    world.runFor(CROSSING_TIME);
+    for (let server = listener.accept(); server; server = listener.accept()) {
+      accepted++;
+      server.close();
+    }
+    for (const client of clients) client.close();
+    world.runFor(CROSSING_TIME);
+  };
+  return { connections, accepted: () => accepted, conntrackEntries: () => r.netfilter.conntrack.entries().length };
 }
 
 /**
@@ -132,6 +169,20 @@ export async function runNetfilterBench(options: { timeMs?: number } = {}): Prom
     rows.push({ case: `packets/s through filter INPUT, ${n.toLocaleString("en-US")} rules tried`, ours: pps, theirs: {} });
     notes.push(`${n.toLocaleString("en-US")} rules: ${Math.round(pps * n).toLocaleString("en-US")} rule evaluations/s`);
   }
+
+  const CONNECTIONS_PER_RUN = 100;
+  const tcpNat = natTcpRouter(true);
+  const tcpPlain = natTcpRouter(false);
+  const handshakes = new Bench({ time, iterations: 5 });
+  handshakes.add("nat", () => tcpNat.connections(CONNECTIONS_PER_RUN));
+  handshakes.add("plain", () => tcpPlain.connections(CONNECTIONS_PER_RUN));
+  await handshakes.run();
+  const connectionsPerSecond = (name: string) => (CONNECTIONS_PER_RUN * 1000) / handshakes.tasks.find((t) => t.name === name)!.result!.mean;
+  rows.push({
+    case: "TCP connections/s (handshake and close) through a MASQUERADE router",
+    ours: connectionsPerSecond("nat"),
+    theirs: { "same router, no NAT (conntrack off)": connectionsPerSecond("plain") },
+  });
 
   const FLOWS_PER_RUN = 200;
   const withNat = natRouter(true);
