@@ -1,21 +1,32 @@
 /**
  * `npm run bench:ui` (after `npm run build`): how smoothly the lab animates
- * a big network. It serves dist/ with `vite preview`, opens the routing
- * lesson's first lab through a "link to this step" permalink (set in the
- * address by an init script: it is too long for a request line) whose session
+ * a big network. It serves dist/ with `vite preview` (or the build named by
+ * `--dist DIR`, so a build made elsewhere is measured without touching
+ * dist/), opens the routing lesson's first lab through a "link to this
+ * step" permalink (set in the address by an init script: it is too long
+ * for a request line) whose session
  * builds 50 namespaces on five bridges and a router (many-hosts-lab.ts),
  * types one command that starts ~500 packets, and records for a while the
  * frames drawn (requestAnimationFrame) and long tasks (PerformanceObserver
  * "longtask") as playback runs. It prints what it measured; it asserts
  * nothing about time.
+ *
+ * Long tasks are wall time: on a machine whose cores are busy with other
+ * work a short task can wait long enough to count. The machine's load
+ * average is printed beside them, and `--cpu` also traces the page while
+ * it plays and counts the tasks that took over 50 ms of the main thread's
+ * CPU time (task-cpu.ts) — what a machine of its own would see.
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { chromium } from "@playwright/test";
 import type { Page } from "@playwright/test";
 import { encodeSession } from "../../ui/widgets/lab/permalink-codec";
 import { EXPECTED_PACKETS, HOSTS, manyHostsSetup, manyPingsCommand } from "./many-hosts-lab";
+import { distDirOf } from "./dist-dir";
 import { frameStats, longTaskStats } from "./frame-stats";
+import { mainThreadTasks, taskCpuStats, type TraceEvent } from "./task-cpu";
 
 const PORT = 4179;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -26,9 +37,10 @@ const MEASURE_MS = 10_000;
 /** Playback speed while measuring: the fastest, so the most events pass in the window. */
 const SPEED = "4";
 
-function startPreview() {
+function startPreview(distDir: string) {
   // Vite's own entry under this node (not npx), so killing the child stops the server itself.
-  const child = spawn(process.execPath, ["node_modules/vite/bin/vite.js", "preview", "--host", "127.0.0.1", "--port", String(PORT), "--strictPort"], {
+  const args = ["node_modules/vite/bin/vite.js", "preview", "--host", "127.0.0.1", "--port", String(PORT), "--strictPort", "--outDir", distDir];
+  const child = spawn(process.execPath, args, {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: "true" },
   });
@@ -92,13 +104,30 @@ function record(page: Page, ms: number): Promise<{ stamps: number[]; longTasks: 
 
 const fixed = (n: number, digits = 1) => n.toFixed(digits);
 
+/** Runs `measure` with the page traced; the main thread's tasks in that time. */
+async function traced<T>(page: Page, measure: () => Promise<T>): Promise<{ result: T; tasks: ReturnType<typeof mainThreadTasks> }> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error("--cpu needs a launched browser");
+  await browser.startTracing(page, { categories: ["disabled-by-default-devtools.timeline"] });
+  const result = await measure();
+  const trace = JSON.parse((await browser.stopTracing()).toString("utf8")) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  return { result, tasks: mainThreadTasks(Array.isArray(trace) ? trace : (trace.traceEvents ?? [])) };
+}
+
+function cpuLine(stats: ReturnType<typeof taskCpuStats>): string {
+  return `  main-thread CPU:       ${fixed(stats.cpuMs, 0)} ms in ${stats.tasks} tasks; ${stats.longByWall} over 50 ms of wall time, ${stats.longByCpu} over 50 ms of CPU; most CPU in one task ${fixed(stats.maxCpuMs)} ms`;
+}
+
 async function main() {
-  if (!existsSync("dist/index.html")) {
-    process.stderr.write("bench:ui measures the built site: run `npm run build` first.\n");
+  const args = process.argv.slice(2);
+  const distDir = distDirOf(args);
+  const withCpu = args.includes("--cpu");
+  if (!existsSync(`${distDir}/index.html`)) {
+    process.stderr.write(`bench:ui measures the built site in ${distDir}/: run \`npm run build\` first (or pass --dist DIR).\n`);
     process.exitCode = 2;
     return;
   }
-  const preview = startPreview();
+  const preview = startPreview(distDir);
   const browser = await (async () => {
     await waitForServer(Date.now() + 60_000);
     const executablePath = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
@@ -129,8 +158,12 @@ async function main() {
     await page.keyboard.press("Enter");
     await lab.getByRole("button", { name: "Pause" }).waitFor({ timeout: 120_000 });
     const toPlayMs = performance.now() - typed;
-    const events = await lab.getByRole("list", { name: "Events" }).getByRole("listitem").count();
-    const during = await record(page, MEASURE_MS);
+    // A long log draws only the entries in sight, each saying how many there are in all.
+    const entries = lab.getByRole("list", { name: "Events" }).getByRole("listitem");
+    const events = Number((await entries.first().getAttribute("aria-setsize")) ?? (await entries.count()));
+    const loadBefore = loadavg()[0] ?? 0;
+    const { result: during, tasks: cpuTasks } = withCpu ? await traced(page, () => record(page, MEASURE_MS)) : { result: await record(page, MEASURE_MS), tasks: null };
+    const loadAfter = loadavg()[0] ?? 0;
     const stepText = await lab.getByText(/^step \d+\/\d+$/).textContent();
 
     const idle = frameStats(before.stamps);
@@ -144,6 +177,8 @@ async function main() {
       `  idle, 2 s:             ${fixed(idle.fps)} fps, ${idleTasks.count} long tasks`,
       `  playing at ${SPEED}×, ${MEASURE_MS / 1000} s:  ${frames.frames} frames, ${fixed(frames.fps)} fps, interval p50 ${fixed(frames.p50Ms)} ms, p95 ${fixed(frames.p95Ms)} ms, max ${fixed(frames.maxMs)} ms, ${frames.janky} over 50 ms`,
       `  long tasks (> 50 ms):  ${tasks.count}, total ${fixed(tasks.totalMs, 0)} ms, longest ${fixed(tasks.maxMs, 0)} ms`,
+      `  machine load:          ${fixed(loadBefore, 2)} → ${fixed(loadAfter, 2)} (1-min load average, ${cpus().length} cores)`,
+      ...(cpuTasks ? [cpuLine(taskCpuStats(cpuTasks))] : []),
       `  playhead after:        ${stepText ?? "?"}`,
     ];
     process.stdout.write(lines.join("\n") + "\n");

@@ -5,11 +5,17 @@
  * current event moves along its link as a dot labelled with its protocol;
  * drops are red crosses with the reason on hover. d3 computes positions
  * (topology-layout.ts); React draws the SVG.
+ *
+ * Playback costs O(1) a frame: the dot moves its own transform from the
+ * progress signal (no render), and a new event re-renders only the links,
+ * dot and drops whose props changed — nodes and links are memoised, and the
+ * lab keeps the topology's identity while it does not change.
  */
-import { memo, useRef } from "react";
+import { memo, useLayoutEffect, useMemo, useRef } from "react";
 import type { KeyboardEvent, PointerEvent } from "react";
 import type { EventWords } from "../../../sim/shell/exec/event-words";
 import type { NodeId, Topology, TopologyInterface, TopologyLink, TopologyNode } from "../../../sim/world/topology";
+import type { ProgressSignal } from "./progress-signal";
 import { protocolColour, protocolLabel } from "./protocol-style";
 import { viewBoxOf, type Layout, type Point } from "./topology-layout";
 import styles from "./TopologyView.module.css";
@@ -18,9 +24,9 @@ export interface TopologyViewProps {
   topology: Topology;
   layout: Layout;
   height: number;
-  /** The event at the playhead, and how far its frame has travelled (0–1). */
+  /** The event at the playhead, and how far its frame has travelled (0–1, changing every frame). */
   current: EventWords | undefined;
-  progress: number;
+  progress: ProgressSignal;
   /** Drops to mark (those of the current command up to the playhead). */
   drops: readonly EventWords[];
   onMove(id: NodeId, to: Point): void;
@@ -91,7 +97,7 @@ function EndLabel({ iface, from, to, side }: { iface: TopologyInterface; from: P
   );
 }
 
-function LinkLine({ link, topology, layout, active }: { link: TopologyLink; topology: Topology; layout: Layout; active: boolean }) {
+const LinkLine = memo(function LinkLine({ link, topology, layout, active }: { link: TopologyLink; topology: Topology; layout: Layout; active: boolean }) {
   const a = layout.get(link.a.node);
   const b = layout.get(link.b.node);
   if (!a || !b) return null;
@@ -104,9 +110,9 @@ function LinkLine({ link, topology, layout, active }: { link: TopologyLink; topo
       {ifaceB && <EndLabel iface={ifaceB} from={b} to={a} side={1} />}
     </g>
   );
-}
+});
 
-function NodeGroup({ node, at, linked, onMove }: { node: TopologyNode; at: Point; linked: ReadonlySet<string>; onMove(id: NodeId, to: Point): void }) {
+const NodeGroup = memo(function NodeGroup({ node, at, linked, onMove }: { node: TopologyNode; at: Point; linked: ReadonlySet<string>; onMove(id: NodeId, to: Point): void }) {
   const drag = useRef<{ pointer: number; offset: Point } | null>(null);
   const toSvg = (event: PointerEvent<SVGGElement>): Point | null => {
     const svg = event.currentTarget.ownerSVGElement;
@@ -165,18 +171,37 @@ function NodeGroup({ node, at, linked, onMove }: { node: TopologyNode; at: Point
       ))}
     </g>
   );
-}
+});
 
-function PacketDot({ event, layout, progress }: { event: EventWords; layout: Layout; progress: number }) {
+function PacketDot({ event, layout, progress }: { event: EventWords; layout: Layout; progress: ProgressSignal }) {
+  const dot = useRef<SVGGElement>(null);
   const link = event.link;
   const from = link ? layout.get(link.from) : undefined;
   const to = link ? layout.get(link.to) : undefined;
+  // A frame arriving ("in") sits at the far end; one leaving glides along the link.
+  const transformAt = (t: number): string => {
+    const at = from && to ? along(from, to, link?.direction === "in" ? 1 : t) : { x: 0, y: 0 };
+    return `translate(${at.x} ${at.y})`;
+  };
+  const latestTransform = useRef(transformAt);
+  useLayoutEffect(() => {
+    latestTransform.current = transformAt;
+  });
+  useLayoutEffect(
+    () =>
+      progress.subscribe((value) => {
+        const element = dot.current;
+        if (!element || value.event !== event.index) return;
+        const transform = latestTransform.current(value.progress);
+        if (element.getAttribute("transform") !== transform) element.setAttribute("transform", transform);
+      }),
+    [progress, event.index],
+  );
   if (!link || !from || !to) return null;
-  const t = link.direction === "in" ? 1 : progress;
-  const at = along(from, to, t);
+  const now = progress.get();
   const colour = protocolColour(event.protocol);
   return (
-    <g className={styles.packet} transform={`translate(${at.x} ${at.y})`} data-testid="packet-dot" aria-hidden="true">
+    <g ref={dot} className={styles.packet} transform={transformAt(now.event === event.index ? now.progress : 0.5)} data-testid="packet-dot" aria-hidden="true">
       <circle r={8} fill={colour} className={styles.dot} />
       <text x={11} y={-9} className={styles.dotLabel} fill={colour}>
         {protocolLabel(event.protocol)}
@@ -199,27 +224,38 @@ function DropMark({ event, layout }: { event: EventWords; layout: Layout }) {
 }
 
 export const TopologyView = memo(function TopologyView({ topology, layout, height, current, progress, drops, onMove }: TopologyViewProps) {
-  const box = viewBoxOf(layout);
-  const linked = new Set(topology.links.flatMap((link) => [link.a.interface, link.b.interface].filter((id): id is string => id !== undefined)));
+  const box = useMemo(() => viewBoxOf(layout), [layout]);
+  const linked = useMemo(
+    () => new Set(topology.links.flatMap((link) => [link.a.interface, link.b.interface].filter((id): id is string => id !== undefined))),
+    [topology],
+  );
+  const viewBox = `${box.x} ${box.y} ${box.width} ${box.height}`;
+  // Two layers with one viewBox: the cabling, still while playback runs, and
+  // above it what moves (the dot, the drops) in a composited layer of its own,
+  // so a frame repaints the dot, not the page.
   return (
-    <svg
-      className={styles.svg}
-      viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`}
-      style={{ height }}
-      preserveAspectRatio="xMidYMid meet"
-      aria-label="Topology: drag a node, or focus it and use the arrow keys, to move it"
-    >
-      {topology.links.map((link) => (
-        <LinkLine key={link.id} link={link} topology={topology} layout={layout} active={current?.link?.id === link.id} />
-      ))}
-      {topology.nodes.map((node) => {
-        const at = layout.get(node.id);
-        return at ? <NodeGroup key={node.id} node={node} at={at} linked={linked} onMove={onMove} /> : null;
-      })}
-      {drops.map((drop) => (
-        <DropMark key={drop.index} event={drop} layout={layout} />
-      ))}
-      {current && <PacketDot event={current} layout={layout} progress={progress} />}
-    </svg>
+    <div className={styles.stage}>
+      <svg
+        className={styles.svg}
+        viewBox={viewBox}
+        style={{ height }}
+        preserveAspectRatio="xMidYMid meet"
+        aria-label="Topology: drag a node, or focus it and use the arrow keys, to move it"
+      >
+        {topology.links.map((link) => (
+          <LinkLine key={link.id} link={link} topology={topology} layout={layout} active={current?.link?.id === link.id} />
+        ))}
+        {topology.nodes.map((node) => {
+          const at = layout.get(node.id);
+          return at ? <NodeGroup key={node.id} node={node} at={at} linked={linked} onMove={onMove} /> : null;
+        })}
+      </svg>
+      <svg className={styles.moving} viewBox={viewBox} preserveAspectRatio="xMidYMid meet">
+        {drops.map((drop) => (
+          <DropMark key={drop.index} event={drop} layout={layout} />
+        ))}
+        {current && <PacketDot event={current} layout={layout} progress={progress} />}
+      </svg>
+    </div>
   );
 });

@@ -3,7 +3,7 @@
  * links come or go (see topology-layout.ts for why old nodes stay put), and
  * moved by the reader's drags.
  */
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { NodeId, Topology } from "../../../sim/world/topology";
 import { layoutTopology, type Layout, type Point } from "./topology-layout";
 
@@ -14,7 +14,8 @@ function shapeKey(topology: Topology | null): string {
 
 export function useTopologyLayout(topology: Topology | null): { layout: Layout; move: (id: NodeId, to: Point) => void } {
   const [cache, setCache] = useState<{ key: string; layout: Layout }>({ key: "", layout: new Map() });
-  const key = shapeKey(topology);
+  // The lab keeps the topology object while the picture does not change: the key is computed once per picture.
+  const key = useMemo(() => shapeKey(topology), [topology]);
   let current = cache;
   if (topology && key !== cache.key) {
     // Adjusting state while rendering (react.dev "You might not need an effect"): no frame shows the old layout.
