@@ -2,6 +2,7 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { wirebookLessons } from "./src/lesson-pipeline/vite-plugin";
+import { readCheckLine } from "./src/sim/shell/exec/lab-session-check";
 
 // Extra lesson folders (comma-separated) let e2e tests serve fixture lessons
 // — a broken one, a hostile one — beside the real course without shipping them.
@@ -18,6 +19,8 @@ export default defineConfig({
       // Lesson errors show in Vite's overlay while authoring; the e2e server turns it
       // off because the broken fixture lesson is broken on purpose.
       overlay: process.env.WIREBOOK_LESSON_OVERLAY !== "0",
+      // A challenge's check lines are read by the simulator's own shell parser, as `lessons:check` reads them.
+      labShell: { readCheckLine },
     }),
   ],
   worker: { format: "es" },

@@ -69,3 +69,20 @@ describe("lessons:check", () => {
     expect(result.stderr).toContain('unknown option "--fix"');
   });
 });
+
+describe("lessons:check on labs", () => {
+  it("reads a lab's src beside the lesson and parses each check line with the simulator's shell, pointing at the line", async () => {
+    const lab = ':::lab{src="bridge.lab"}\n```check\nip netns exec ns1 ip -br addr   # ns1 is there\nip route |   # broken\n```\n:::\n';
+    const result = await check({
+      "lessons/02-lab/index.md": `${frontMatter({ slug: "lab", order: 1 })}\n${lab}\n::lab{src="../elsewhere.lab"}\n\n::lab{src="gone.lab"}\n`,
+      "lessons/02-lab/bridge.lab": "ip netns add ns1\n",
+    });
+    expect(result.code).toBe(1);
+    expect(result.lines).toEqual([
+      "lessons/02-lab/index.md:14:1: error: this check line would not run: syntax error: unexpected end of file [lab-check-syntax]",
+      `lessons/02-lab/index.md:18:7: error: src "../elsewhere.lab" leads out of the lesson's folder: keep the file beside the lesson [invalid-attribute]`,
+      'lessons/02-lab/index.md:20:1: error: src "gone.lab" does not exist beside the lesson: create it, or fix the name (paths are relative to the lesson file) [lab-src-missing]',
+      "Checked 1 lesson (1 file): 3 errors, 0 warnings.",
+    ]);
+  });
+});

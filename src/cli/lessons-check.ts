@@ -3,9 +3,14 @@
  * the folders given) — front matter, directives, quizzes, cross-lesson rules —
  * and prints each problem as `file:line:column: severity: message [code]`, the
  * form editors and CI logs link to. Exits 1 when any error is found.
+ *
+ * The CLI may load the simulator, so it hands the pipeline the simulator's own
+ * lab-script reader: every line of a lab's ```check block is parsed exactly
+ * as the lab will run it.
  */
 import { checkLessons } from "../lesson-pipeline/check-lessons";
 import { formatDiagnostic, pluralise } from "../lesson-pipeline/diagnostic";
+import { readCheckLine } from "../sim/shell/exec/lab-session-check";
 
 export interface CheckIo {
   stdout: { write(text: string): unknown };
@@ -30,7 +35,7 @@ export async function runLessonsCheck(args: string[], io: CheckIo, rootDir: stri
     io.stderr.write(`lessons:check: unknown option "${unknownFlag}"\n${USAGE}`);
     return 1;
   }
-  const check = checkLessons(rootDir, args.length > 0 ? args : DEFAULT_DIRS);
+  const check = checkLessons(rootDir, args.length > 0 ? args : DEFAULT_DIRS, { labShell: { readCheckLine } });
 
   for (const diagnostic of check.diagnostics) io.stdout.write(`${formatDiagnostic(diagnostic)}\n`);
   const errors = check.diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;

@@ -22,6 +22,8 @@ import { createDiagnostic, normaliseDiagnostics } from "./diagnostic";
 import remarkDirectivePositions from "./directive-positions";
 import { createDirectiveHandlers } from "./directives/compile-directive";
 import type { DirectiveSpec } from "./directives/directive-spec";
+import type { LabShell } from "./lab-shell";
+import type { LessonFiles } from "./lesson-files";
 import rehypeDropForgedElements from "./drop-forged-elements";
 import { findFrontMatter, readFrontMatter } from "./front-matter";
 import rehypeInPageLinks from "./in-page-links";
@@ -42,6 +44,10 @@ export interface CompileOptions {
   extraDiagnostics?: readonly Diagnostic[];
   /** The directives lessons may use; the registry's by default. For tests and previews of new widgets. */
   directives?: readonly DirectiveSpec[];
+  /** Files beside the lesson, for a lab's `src` (lesson-files-node.ts reads them from disk); none by default. */
+  files?: LessonFiles;
+  /** The simulator's lab-script reader, so check lines are read as the lab will run them (see lab-shell.ts). */
+  labShell?: LabShell;
 }
 
 /** A fresh random value per compile; see sanitize-schema.ts for why. */
@@ -59,8 +65,9 @@ function dropSourceDetails(tree: HastRoot): void {
   });
 }
 
-function createProcessor(file: string, originMarker: string, diagnostics: Diagnostic[], directives: readonly DirectiveSpec[] | undefined) {
-  const handlers = createDirectiveHandlers({ file, originMarker, directives, report: (diagnostic) => diagnostics.push(diagnostic) });
+function createProcessor(file: string, originMarker: string, diagnostics: Diagnostic[], options: CompileOptions) {
+  const { directives, files, labShell } = options;
+  const handlers = createDirectiveHandlers({ file, originMarker, directives, files, labShell, report: (diagnostic) => diagnostics.push(diagnostic) });
   return (
     unified()
       .use(remarkParse)
@@ -84,7 +91,7 @@ export function compileLesson(source: string, file: string, options: CompileOpti
   const info = describeLessonPath(file);
   const locale = options.locale ?? info.locale;
   const diagnostics: Diagnostic[] = [...(options.extraDiagnostics ?? [])];
-  const processor = createProcessor(file, createOriginMarker(), diagnostics, options.directives);
+  const processor = createProcessor(file, createOriginMarker(), diagnostics, options);
   const vfile = new VFile({ path: file, value: source });
 
   const mdast = processor.parse(vfile);

@@ -11,12 +11,16 @@ const check = checkLessons(repoRoot, ["e2e/fixtures/lessons"]);
 const lesson = (slug: string) => check.compiled.find((compiled) => compiled.meta.slug === slug)!;
 
 describe("e2e fixture lessons", () => {
-  it("index the fixtures with valid front matter at orders 900, 901 and 902", () => {
-    expect(check.scan.index.map((entry) => [entry.slug, entry.order, entry.diagnostics])).toEqual([
-      ["broken-lesson", 900, []],
-      ["hostile-lesson", 901, []],
-      ["lab-lesson", 902, []],
-    ]);
+  it("index the fixtures with valid front matter, the ones these tests name at their orders", () => {
+    expect(check.scan.index.every((entry) => entry.diagnostics.length === 0)).toBe(true);
+    expect(check.scan.index.map((entry) => [entry.slug, entry.order])).toEqual(
+      expect.arrayContaining([
+        ["broken-lesson", 900],
+        ["hostile-lesson", 901],
+        ["lab-lesson", 902],
+        ["src-lab-lesson", 910],
+      ]),
+    );
   });
 
   it("broken-lesson reports an unknown widget with a suggestion and a bad attribute, and keeps its prose", () => {
@@ -35,5 +39,16 @@ describe("e2e fixture lessons", () => {
     expect(JSON.stringify(hostile.tree)).not.toContain("__pwned");
     expect(elements(hostile.tree).filter((node) => ["script", "svg", "iframe"].includes(node.tagName))).toEqual([]);
     expect(text(hostile.tree)).toContain("The page keeps rendering after the payloads.");
+  });
+
+  it("src-lab-lesson reads its lab from bridge.lab beside it into a plain lab widget", () => {
+    const fromFile = lesson("src-lab-lesson");
+    expect(fromFile.diagnostics).toEqual([]);
+    const [widget] = elements(fromFile.tree, "wb-widget");
+    expect(text(widget!)).toContain("#!hidden ip netns add ns1\n");
+    expect(text(widget!)).toContain("ip netns exec ns2 ip link set veth2 up\n");
+    expect(check.dependencies.get(path.join(repoRoot, "e2e/fixtures/lessons/src-lab-lesson/index.md"))).toEqual([
+      path.join(repoRoot, "e2e/fixtures/lessons/src-lab-lesson/bridge.lab"),
+    ]);
   });
 });

@@ -15,6 +15,9 @@ import { compileLesson } from "./compile-lesson";
 import { createDiagnostic, normaliseDiagnostics, type Problem } from "./diagnostic";
 import { didYouMean } from "./did-you-mean";
 import { findFrontMatter, readFrontMatter, type FrontMatterReading } from "./front-matter";
+import type { LabShell } from "./lab-shell";
+import type { LessonFiles } from "./lesson-files";
+import { filesBeside } from "./lesson-files-node";
 import { BASE_LOCALE, describeLessonPath, isFolderLessonFile, isTopLevelLessonFile, toPosixPath } from "./lesson-path";
 import { resolveLessonMeta } from "./lesson-meta";
 import type { CompiledLesson, Diagnostic, LessonIndexEntry, LessonMeta, SourcePosition } from "./types";
@@ -256,15 +259,31 @@ export function findScannedFile(scan: LessonScan, absolutePath: string): { lesso
   return undefined;
 }
 
+/** What compiling a lesson file may use besides its text. */
+export interface CompileServices {
+  /** Files beside the lesson (a lab's `src`); read from the lesson's folder on disk by default. */
+  files?: LessonFiles;
+  /** The simulator's lab-script reader, when the caller may load it (lab-shell.ts). */
+  labShell?: LabShell;
+}
+
 /**
  * Compiles one file of a scanned lesson: translations inherit the English
  * meta, and the course-wide problems of this file travel with it.
  */
-export function compileScannedFile(scan: LessonScan, lesson: ScannedLesson, ref: LessonFileRef, source = readFileSync(ref.path, "utf8")): CompiledLesson {
+export function compileScannedFile(
+  scan: LessonScan,
+  lesson: ScannedLesson,
+  ref: LessonFileRef,
+  source = readFileSync(ref.path, "utf8"),
+  services: CompileServices = {},
+): CompiledLesson {
   const options: Parameters<typeof compileLesson>[2] = {
     locale: ref.locale,
     extraDiagnostics: scan.courseDiagnostics.filter((diagnostic) => diagnostic.file === ref.file),
+    files: services.files ?? filesBeside(ref.path),
   };
+  if (services.labShell) options.labShell = services.labShell;
   if (ref.locale !== BASE_LOCALE && lesson.base) options.base = lesson.meta;
   return compileLesson(source, ref.file, options);
 }

@@ -93,6 +93,36 @@ describe("wirebookLessons in the dev server", () => {
   });
 });
 
+describe("wirebookLessons and files beside a lesson", () => {
+  const LAB_COURSE = {
+    "lessons/01-lab/index.md": `${frontMatter({ title: "Lab", slug: "lab", order: 1 })}\n::lab{src="bridge.lab" id="arp"}\n\n::lab{src="later.lab" id="later"}\n`,
+    "lessons/01-lab/index.ko.md": `---\ntitle: 랩\n---\n::lab{src="bridge.lab" id="arp"}\n`,
+    "lessons/01-lab/bridge.lab": "ip netns add ns1\n",
+  };
+
+  it("reloads every lesson file that reads a lab script when the script is edited or created", async () => {
+    const root = course(LAB_COURSE);
+    const server = await devServer(root);
+    const load = async (locale: string) => ((await server.ssrLoadModule("virtual:wirebook/lessons")) as LessonsModule).loadLesson("lab", locale);
+    const english = await load("en");
+    expect(JSON.stringify(english.tree)).toContain("ip netns add ns1");
+    expect(english.diagnostics.map((d) => [d.line, d.code])).toEqual([[13, "lab-src-missing"]]);
+    expect(JSON.stringify((await load("ko")).tree)).toContain("ip netns add ns1");
+
+    writeFileSync(path.join(root, "lessons/01-lab/bridge.lab"), "ip netns add ns2\n");
+    for (const locale of ["en", "ko"]) {
+      await waitFor(async () => (JSON.stringify((await load(locale)).tree).includes("ip netns add ns2") ? true : undefined));
+    }
+
+    writeFileSync(path.join(root, "lessons/01-lab/later.lab"), "ip netns add r1\n");
+    const fixed = await waitFor(async () => {
+      const lesson = await load("en");
+      return lesson.diagnostics.length === 0 ? lesson : undefined;
+    });
+    expect(JSON.stringify(fixed.tree)).toContain("ip netns add r1");
+  });
+});
+
 describe("wirebookLessons for the browser", () => {
   it("serves lesson modules at URLs the browser can fetch, and shows a broken lesson in the error overlay", async () => {
     const root = course(COURSE);

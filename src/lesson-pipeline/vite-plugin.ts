@@ -15,6 +15,8 @@ import { codeFrame } from "./code-frame";
 import { compileLesson } from "./compile-lesson";
 import { formatDiagnostic, hasErrors, pluralise } from "./diagnostic";
 import { LESSONS_VIRTUAL_MODULE } from "./hmr-events";
+import type { LabShell } from "./lab-shell";
+import { filesBeside } from "./lesson-files-node";
 import { toPosixPath } from "./lesson-path";
 import { compileScannedFile, findScannedFile, scanLessons, type LessonScan } from "./scan-lessons";
 import type { CompiledLesson } from "./types";
@@ -25,6 +27,8 @@ export interface WirebookLessonsOptions {
   dirs: string[];
   /** Show lesson errors in Vite's dev error overlay (default true). */
   overlay?: boolean;
+  /** The simulator's lab-script reader, so check lines are parsed as in `lessons:check` (lab-shell.ts). */
+  labShell?: LabShell;
 }
 
 const PLUGIN_NAME = "wirebook-lessons";
@@ -58,7 +62,7 @@ export function wirebookLessons(options: WirebookLessonsOptions): Plugin {
   let server: ViteDevServer | undefined;
   let scan: LessonScan | undefined;
   /** In a build, every lesson is compiled once up front (to report) and reused by `load`. */
-  let prebuilt = new Map<string, CompiledLesson>();
+  let prebuilt = new Map<string, { lesson: CompiledLesson; dependencies: readonly string[] }>();
   let lastHotUpdate: { timestamp: number; indexChanged: boolean } | undefined;
 
   const lessonDirs = () => options.dirs.map((dir) => path.resolve(root, dir));
@@ -73,14 +77,18 @@ export function wirebookLessons(options: WirebookLessonsOptions): Plugin {
     return candidates.find((candidate) => existsSync(candidate)) ?? null;
   };
 
-  const compileFile = async (absolutePath: string): Promise<{ lesson: CompiledLesson; source: string }> => {
+  const compileFile = async (absolutePath: string): Promise<{ lesson: CompiledLesson; source: string; dependencies: readonly string[] }> => {
     const source = await readSettledFile(absolutePath);
     const cached = prebuilt.get(absolutePath);
-    if (cached) return { lesson: cached, source };
+    if (cached) return { ...cached, source };
+    const files = filesBeside(absolutePath);
+    const services = { files, ...(options.labShell ? { labShell: options.labShell } : {}) };
     let found = findScannedFile(currentScan(), absolutePath);
     if (!found) found = findScannedFile(rescan(), absolutePath);
-    if (!found) return { lesson: compileLesson(source, toPosixPath(path.relative(root, absolutePath))), source };
-    return { lesson: compileScannedFile(currentScan(), found.lesson, found.ref, source), source };
+    const lesson = found
+      ? compileScannedFile(currentScan(), found.lesson, found.ref, source, services)
+      : compileLesson(source, toPosixPath(path.relative(root, absolutePath)), services);
+    return { lesson, source, dependencies: files.dependencies };
   };
 
   return {
@@ -95,9 +103,12 @@ export function wirebookLessons(options: WirebookLessonsOptions): Plugin {
       scan = undefined;
       prebuilt = new Map();
       if (command !== "build") return;
-      const check = checkLessons(root, options.dirs);
+      const check = checkLessons(root, options.dirs, options.labShell ? { labShell: options.labShell } : {});
       scan = check.scan;
-      for (const lesson of check.compiled) prebuilt.set(path.resolve(root, lesson.file), lesson);
+      for (const lesson of check.compiled) {
+        const absolutePath = path.resolve(root, lesson.file);
+        prebuilt.set(absolutePath, { lesson, dependencies: check.dependencies.get(absolutePath) ?? [] });
+      }
       for (const diagnostic of check.diagnostics) this.warn(formatDiagnostic(diagnostic));
     },
 
@@ -118,7 +129,10 @@ export function wirebookLessons(options: WirebookLessonsOptions): Plugin {
       if (id === RESOLVED_INDEX_ID) return indexModuleCode(currentScan());
       const file = lessonPathFromModuleId(id);
       if (file === null) return null;
-      const { lesson, source } = await compileFile(file);
+      const { lesson, source, dependencies } = await compileFile(file);
+      // A file the lesson read (or looked for) becomes part of its module: Vite watches it, and
+      // editing or creating bridge.lab hot-reloads every lesson file that reads it.
+      for (const dependency of dependencies) this.addWatchFile(dependency);
       const inBrowser = this.environment?.name === "client";
       if (command === "serve" && inBrowser && server && options.overlay !== false && hasErrors(lesson.diagnostics)) {
         server.ws.send(overlayError(lesson, file, source));

@@ -23,6 +23,8 @@ import type {
   LabState,
   LabStep,
 } from "../sim/shell/exec/lab-session-types";
+import type { LabCheckResult } from "../sim/shell/exec/lab-session-types";
+import type { NetfilterPass } from "../sim/shell/exec/lab-netfilter-state-types";
 
 /** A lab session open in the worker (`labOpen`); valid until `labClose` or a worker restart. */
 export type LabId = string;
@@ -73,6 +75,13 @@ export interface SimApi {
   labStateAt(labId: LabId, eventIndex: number): LabState;
   /** The state once step `stepIndex` was last driven. */
   labStateAfterStep(labId: LabId, stepIndex: number): LabState;
+  /** The latest packet HOST's netfilter hooks saw at or before event `eventIndex`, as far as it had gone then (null: none yet). */
+  labNetfilterPass(labId: LabId, host: string, eventIndex: number): NetfilterPass | null;
+  /**
+   * Runs a challenge check — lab-script commands, one a line, each with a trailing `# message` — on a copy
+   * of the lab's world as it is now (sim/shell/exec/lab-session-check.ts); the session itself is untouched.
+   */
+  labCheck(labId: LabId, check: string): LabCheckResult;
   /** Tab completion of `partial` (the text before the cursor) in HOST's terminal. */
   labComplete(labId: LabId, host: string, partial: string): LabCompletion;
   labPermalink(labId: LabId): LabPermalink;

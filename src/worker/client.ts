@@ -67,6 +67,8 @@ export class SimClient {
     labState: (labId) => this.call<Result<"labState">>((r) => r.labState(labId)),
     labStateAt: (labId, eventIndex) => this.call<Result<"labStateAt">>((r) => r.labStateAt(labId, eventIndex)),
     labStateAfterStep: (labId, stepIndex) => this.call<Result<"labStateAfterStep">>((r) => r.labStateAfterStep(labId, stepIndex)),
+    labNetfilterPass: (labId, host, eventIndex) => this.call<Result<"labNetfilterPass">>((r) => r.labNetfilterPass(labId, host, eventIndex)),
+    labCheck: (labId, check) => this.call<Result<"labCheck">>((r) => r.labCheck(labId, check)),
     labComplete: (labId, host, partial) => this.call<Result<"labComplete">>((r) => r.labComplete(labId, host, partial)),
     labPermalink: (labId) => this.call<Result<"labPermalink">>((r) => r.labPermalink(labId)),
     labClose: (labId) => this.call<Result<"labClose">>((r) => r.labClose(labId)),

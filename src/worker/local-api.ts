@@ -4,6 +4,7 @@
  * both run the same code.
  */
 import { describeSubnet, planBorrow, planSplits } from "../sim/addr/explorer";
+import { netfilterPassAt } from "../sim/shell/exec/lab-netfilter-state-passes";
 import { LabSession } from "../sim/shell/exec/lab-session";
 import { decodeBytes } from "../sim/wire/decode";
 import { diffFrames } from "../sim/wire/frame-diff";
@@ -58,6 +59,8 @@ export function createSimApi(onCrash: () => void = () => {
     labState: (labId) => labs.get(labId).state(),
     labStateAt: (labId, eventIndex) => labs.get(labId).stateAt(eventIndex),
     labStateAfterStep: (labId, stepIndex) => labs.get(labId).stateAfterStep(stepIndex),
+    labNetfilterPass: (labId, host, eventIndex) => netfilterPassAt(labs.get(labId).world, host, eventIndex),
+    labCheck: (labId, check) => labs.get(labId).check(check),
     labComplete: (labId, host, partial) => labs.get(labId).completions(host, partial),
     labPermalink: (labId) => labs.get(labId).permalink(),
     labClose: (labId) => labs.close(labId),
@@ -86,6 +89,8 @@ export function createInProcessApi(): RemoteSimApi {
     labState: async (labId) => api.labState(labId),
     labStateAt: async (labId, eventIndex) => api.labStateAt(labId, eventIndex),
     labStateAfterStep: async (labId, stepIndex) => api.labStateAfterStep(labId, stepIndex),
+    labNetfilterPass: async (labId, host, eventIndex) => api.labNetfilterPass(labId, host, eventIndex),
+    labCheck: async (labId, check) => api.labCheck(labId, check),
     labComplete: async (labId, host, partial) => api.labComplete(labId, host, partial),
     labPermalink: async (labId) => api.labPermalink(labId),
     labClose: async (labId) => api.labClose(labId),

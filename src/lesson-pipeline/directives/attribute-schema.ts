@@ -15,6 +15,12 @@ interface AttributeBase<T> {
   default?: T;
   /** Extra domain check after the type check; returns what is wrong, or null. */
   validate?: (value: T) => string | null;
+  /**
+   * Read by the pipeline alone and never carried to the widget (a lab's `src`:
+   * the tree holds the script read from it), so the tree is the same whichever
+   * way the author wrote it.
+   */
+  pipelineOnly?: boolean;
 }
 
 export interface StringAttribute extends AttributeBase<string> {

@@ -15,6 +15,8 @@ import { createDiagnostic, type Problem } from "../diagnostic";
 import { DIAGNOSTIC_ELEMENT, WIDGET_ELEMENT, widgetAttributeProperty } from "../tree-elements";
 import type { Diagnostic, SourcePosition } from "../types";
 import { didYouMean } from "../did-you-mean";
+import type { LabShell } from "../lab-shell";
+import { NO_LESSON_FILES, type LessonFiles } from "../lesson-files";
 import { describeAllowed, parseAttribute, serialiseAttribute } from "./attribute-schema";
 import type { BuildContext, DirectiveBody, DirectiveNode, DirectiveSpec } from "./directive-spec";
 import { findDirective, suggestDirective } from "./registry";
@@ -31,6 +33,10 @@ export interface DirectiveEnvironment {
   report(diagnostic: Diagnostic): void;
   /** The directives to accept; the registry's by default (tests and previews of new widgets pass their own). */
   directives?: readonly DirectiveSpec[];
+  /** Files beside the lesson (a lab's `src`); none by default. */
+  files?: LessonFiles;
+  /** The simulator's lab-script reader, when the caller may load it. */
+  labShell?: LabShell;
 }
 
 const START: SourcePosition = { line: 1, column: 1 };
@@ -72,6 +78,10 @@ function diagnosticElement(diagnostic: Diagnostic, marker: string): Element {
   };
   if (diagnostic.suggestion !== undefined) properties.dataSuggestion = diagnostic.suggestion;
   return createElement(DIAGNOSTIC_ELEMENT, properties, [{ type: "text", value: diagnostic.message }], marker);
+}
+
+function acceptsForm(spec: DirectiveSpec, node: DirectiveNode): boolean {
+  return spec.kind === "leaf-or-container" || (spec.kind === "leaf") === (node.type === "leafDirective");
 }
 
 function kindProblem(spec: DirectiveSpec): Problem {
@@ -177,7 +187,7 @@ export function createDirectiveHandlers(env: DirectiveEnvironment): Handlers {
       report(problem, startOf(node));
       return withDiagnostics(fallbackBody());
     }
-    if ((spec.kind === "leaf") !== (node.type === "leafDirective")) {
+    if (!acceptsForm(spec, node)) {
       report(kindProblem(spec), startOf(node));
       return withDiagnostics(fallbackBody());
     }
@@ -195,9 +205,12 @@ export function createDirectiveHandlers(env: DirectiveEnvironment): Handlers {
       toHast,
       report: (problem, at) => report(problem, at === undefined ? startOf(node) : "line" in at ? at : startOf(at, startOf(node))),
       element,
+      readBeside: (relative) => (env.files ?? NO_LESSON_FILES).read(relative),
+      labShell: env.labShell,
       widget: (children = [], overrides = {}) => {
         const properties: Properties = { dataName: spec.name };
         for (const [key, value] of Object.entries({ ...attrs, ...overrides })) {
+          if (spec.attributes[key]?.pipelineOnly) continue;
           properties[widgetAttributeProperty(key)] = serialiseAttribute(value);
         }
         return element(WIDGET_ELEMENT, properties, children);

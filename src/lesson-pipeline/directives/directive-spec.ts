@@ -8,10 +8,13 @@ import type { Element, ElementContent, Properties } from "hast";
 import type { BlockContent, DefinitionContent, Nodes as MdastNodes, PhrasingContent } from "mdast";
 import type { ContainerDirective, LeafDirective } from "mdast-util-directive";
 import type { Problem } from "../diagnostic";
+import type { LabShell } from "../lab-shell";
+import type { BesideRead } from "../lesson-files";
 import type { SourcePosition } from "../types";
 import type { AttributeSchema, AttributeValues } from "./attribute-schema";
 
-export type DirectiveKind = "leaf" | "container";
+/** "leaf-or-container": both forms are accepted (a lab reads its script from its body or from a file). */
+export type DirectiveKind = "leaf" | "container" | "leaf-or-container";
 
 export type DirectiveNode = LeafDirective | ContainerDirective;
 
@@ -31,7 +34,11 @@ export interface BuildContext<A extends AttributeSchema> {
   report(problem: Problem, at?: MdastNodes | SourcePosition): void;
   /** An element of the pipeline's own (`wb-*`), marked so the sanitiser keeps it. */
   element(tagName: string, properties: Properties, children: ElementContent[]): Element;
-  /** The `wb-widget` for this directive: `data-name` plus `data-attr-*` for each attribute. */
+  /** Reads a file beside the lesson, by a path relative to the lesson file (see lesson-files.ts). */
+  readBeside(relative: string): BesideRead;
+  /** The simulator's lab-script reader, when whoever compiles may load it (the lesson check); see lab-shell.ts. */
+  labShell: LabShell | undefined;
+  /** The `wb-widget` for this directive: `data-name` plus `data-attr-*` for each attribute the widget reads. */
   widget(children?: ElementContent[], overrides?: Record<string, string | number | boolean>): Element;
 }
 

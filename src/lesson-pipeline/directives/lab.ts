@@ -11,23 +11,23 @@
  *     ```
  *     :::
  *
- * The body is exactly one fenced block (```sh or ```lab). Lines starting with
- * `#!hidden ` are setup the reader does not see but the lab runs first.
+ * The body is one fenced block (```sh or ```lab), optionally followed by a
+ * ```check block that checks a challenge's solution (lab-check-block.ts).
+ * Lines starting with `#!hidden ` are setup the reader does not see but the
+ * lab runs first. The script may instead live in a file beside the lesson,
+ * `::lab{src="bridge.lab" …}` (lab-body.ts): the tree is the same.
  *
  * The script travels in the tree as the widget's one child, a plain
  * `<pre><code class="language-…">` block: ordinary HTML the sanitiser keeps
  * whatever the script's length or characters, which the UI reads back with
  * `readLabScript` — and which, where the widget cannot load, still shows the
  * commands as a code block.
- *
- * Not here yet: a leaf `::lab{src="x.lab"}` form reading the script from a
- * file beside the lesson (the pipeline would need file access and watching).
  */
-import type { Code, Nodes as MdastNodes } from "mdast";
+import { besidePathProblem } from "../lesson-files";
 import { defineDirective } from "./directive-spec";
+import { readLabBody } from "./lab-body";
 
-/** The fence languages a lab script may be written in. */
-export const LAB_SCRIPT_LANGUAGES = ["sh", "lab"] as const;
+export { LAB_SCRIPT_LANGUAGES } from "./lab-body";
 
 /** A line starting with this is hidden setup: run before the script, never shown. */
 export const HIDDEN_LINE_PREFIX = "#!hidden ";
@@ -53,6 +53,10 @@ function hostListProblem(text: string): string | null {
   return null;
 }
 
+function netfilterHostProblem(text: string): string | null {
+  return HOST_NAME.test(text) ? null : `"${text}" is not one host: name one network namespace (letters, digits, ".", "_" and "-"), or "root" for the machine itself`;
+}
+
 /** Namespaces the script creates with `ip netns add NAME` (the hidden setup included). */
 function namespacesCreated(script: string): Set<string> {
   const names = new Set<string>();
@@ -60,15 +64,11 @@ function namespacesCreated(script: string): Set<string> {
   return names;
 }
 
-function isBlank(node: MdastNodes): boolean {
-  return node.type === "html" && node.value.trim() === "";
-}
-
 export const lab = defineDirective({
   name: "lab",
-  kind: "container",
+  kind: "leaf-or-container",
   description:
-    "A lab bench: a lab script (one ```sh fenced block; lines starting with #!hidden run unseen) drawn as a live topology with packet flow, an event log and a terminal per host.",
+    "A lab bench: a lab script (one ```sh fenced block, or a file named by src; lines starting with #!hidden run unseen) drawn as a live topology with packet flow, an event log and a terminal per host; an optional ```check block checks a challenge's solution.",
   attributes: {
     title: {
       type: "string",
@@ -87,49 +87,28 @@ export const lab = defineDirective({
       description: 'The terminal tabs, in order, e.g. "ns1,ns2" ("root" is the machine itself); by default root and every namespace.',
       validate: hostListProblem,
     },
+    netfilter: {
+      type: "string",
+      description: 'Draws this host\'s netfilter path beside the lab (hooks, tables, the rule that decided, NAT rewrites), e.g. "r1" ("root" is the machine itself).',
+      validate: netfilterHostProblem,
+    },
     id: {
       type: "string",
       description: 'A stable name for this lab, for links to a step; defaults to "lab-N" for the N-th lab in the lesson.',
     },
+    src: {
+      type: "string",
+      description: 'A file beside the lesson holding the lab script, e.g. "bridge.lab": ::lab{src="bridge.lab"} (or a :::lab whose body holds only a ```check block).',
+      validate: besidePathProblem,
+      pipelineOnly: true,
+    },
   },
   labelAttribute: "title",
   build: (context) => {
-    const fences = context.body.filter((node): node is Code => node.type === "code");
-    const others = context.body.filter((node) => node.type !== "code" && !isBlank(node));
-    for (const other of others) {
-      context.report(
-        { code: "lab-content-outside-script", message: "a lab holds only its script in one ```sh block: move this text above or below the :::lab" },
-        other,
-      );
-    }
-    if (fences.length !== 1) {
-      context.report(
-        fences.length === 0
-          ? { code: "lab-no-script", message: "a lab needs its script as one fenced block: ```sh, then one command a line, then ```" }
-          : { code: "lab-several-scripts", message: `a lab has one script, this one has ${fences.length} fenced blocks: join them into one` },
-        fences[1],
-      );
-      return null;
-    }
-    const fence = fences[0]!;
-    const language = fence.lang ?? "";
-    if (!(LAB_SCRIPT_LANGUAGES as readonly string[]).includes(language)) {
-      context.report(
-        {
-          code: "lab-script-language",
-          message: `a lab script is a \`\`\`sh (or \`\`\`lab) block, not ${language === "" ? "a block without a language" : `\`\`\`${language}`}`,
-          suggestion: "sh",
-        },
-        fence,
-      );
-      return null;
-    }
-    if (fence.value.trim() === "") {
-      context.report({ code: "lab-no-script", message: "the lab script is empty: write one command a line" }, fence);
-      return null;
-    }
+    const body = readLabBody(context, context.attrs.src);
+    if (!body) return null;
     const hosts = context.attrs.hosts === undefined ? [] : parseHostList(context.attrs.hosts);
-    const created = namespacesCreated(fence.value);
+    const created = namespacesCreated(body.script.value);
     for (const host of hosts) {
       if (host === "root" || created.has(host)) continue;
       context.report({
@@ -138,6 +117,14 @@ export const lab = defineDirective({
         message: `hosts lists "${host}", but the script never runs "ip netns add ${host}": its tab would have no namespace behind it`,
       });
     }
-    return context.widget(context.toHast([fence]), { id: context.attrs.id ?? `lab-${context.ordinal}` });
+    const netfilterHost = context.attrs.netfilter;
+    if (netfilterHost !== undefined && netfilterHost !== "root" && !created.has(netfilterHost)) {
+      context.report({
+        code: "lab-unknown-host",
+        severity: "warning",
+        message: `netfilter names "${netfilterHost}", but the script never runs "ip netns add ${netfilterHost}": the view would have no namespace to draw`,
+      });
+    }
+    return context.widget(context.toHast(body.check ? [body.script, body.check] : [body.script]), { id: context.attrs.id ?? `lab-${context.ordinal}` });
   },
 });

@@ -58,7 +58,9 @@ export function suggestDirective(name: string): string | undefined {
 export function widgetAttributeProperties(specs: readonly DirectiveSpec[] = [...byName.values()]): string[] {
   const names = new Set<string>();
   for (const spec of specs) {
-    for (const key of Object.keys(spec.attributes)) names.add(widgetAttributeProperty(key));
+    for (const [key, attribute] of Object.entries(spec.attributes)) {
+      if (!attribute.pipelineOnly) names.add(widgetAttributeProperty(key));
+    }
   }
   return [...names].sort();
 }

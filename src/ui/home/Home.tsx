@@ -1,6 +1,6 @@
 import { Link } from "wouter";
 import { useT } from "../i18n/use-t";
-import { lessonStatus, useProgress } from "../store/progress-store";
+import { lessonStatus, solvedChallengeCount, useProgress } from "../store/progress-store";
 import { useLessonIndex } from "../lesson/use-lesson-index";
 import { FALLBACK_ORDER } from "../../lesson-pipeline/lesson-meta";
 import styles from "./Home.module.css";
@@ -18,6 +18,7 @@ export function Home() {
       <ol className={styles.list}>
         {lessons.map((lesson) => {
           const status = lessonStatus(progress[lesson.slug]);
+          const solved = solvedChallengeCount(progress[lesson.slug]);
           const broken = lesson.diagnostics.some((d) => d.severity === "error");
           return (
             <li key={lesson.slug} className={styles.card} data-status={status}>
@@ -44,6 +45,7 @@ export function Home() {
               <p className={styles.summary}>{lesson.summary}</p>
               <p className={styles.meta}>
                 {t("home.minutes", { minutes: lesson.minutes })}
+                {solved > 0 && <span data-testid={`challenges-${lesson.slug}`}> · {t("home.challengesSolved", { count: solved })}</span>}
                 {broken && <span className={styles.broken}> · {t("home.brokenLesson")}</span>}
               </p>
             </li>

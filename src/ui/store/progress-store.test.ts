@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from "vitest";
-import { PROGRESS_STORAGE_KEY, lessonStatus, useProgress } from "./progress-store";
+import { PROGRESS_STORAGE_KEY, lessonStatus, solvedChallengeCount, useProgress } from "./progress-store";
 import { useNotices } from "./notices-store";
 
 async function reloadFrom(saved: string | null) {
@@ -49,9 +49,9 @@ describe("saved progress", () => {
     };
     await reloadFrom(JSON.stringify(saved));
     const { lessons } = useProgress.getState();
-    expect(lessons.good).toEqual({ firstVisit: 5, completed: true, quizzes: { q: { choices: [0], correct: false } } });
+    expect(lessons.good).toEqual({ firstVisit: 5, completed: true, quizzes: { q: { choices: [0], correct: false } }, challenges: {} });
     expect(lessons.bad).toBeUndefined();
-    expect(lessons.half).toEqual({ firstVisit: null, completed: false, quizzes: { q2: { choices: [], correct: true } } });
+    expect(lessons.half).toEqual({ firstVisit: null, completed: false, quizzes: { q2: { choices: [], correct: true } }, challenges: {} });
   });
 
   it("migrates the version 1 format and says so", async () => {
@@ -61,6 +61,39 @@ describe("saved progress", () => {
     expect(lesson?.completed).toBe(true);
     expect(lesson?.quizzes["mask-27"]?.correct).toBe(true);
     expect(useNotices.getState().notices.map((n) => n.message)).toContain("progress.migrated");
+  });
+
+  it("remembers a solved challenge across a reload, keeping the first time it was solved", async () => {
+    useProgress.getState().recordChallenge("routing", "challenge", 100);
+    useProgress.getState().recordChallenge("routing", "challenge", 200);
+    await reloadFrom(localStorage.getItem(PROGRESS_STORAGE_KEY));
+    const lesson = useProgress.getState().lessons.routing;
+    expect(lesson?.challenges).toEqual({ challenge: { solvedAt: 100 } });
+    expect(solvedChallengeCount(lesson)).toBe(1);
+    expect(lessonStatus(lesson)).toBe("in-progress");
+  });
+
+  it("upgrades version 2 progress without losing anything or bothering the student", async () => {
+    const v2 = {
+      version: 2,
+      state: { lessons: { "ip-addressing": { firstVisit: 7, completed: true, quizzes: { "mask-27": { choices: [2], correct: true } } } } },
+    };
+    await reloadFrom(JSON.stringify(v2));
+    expect(useProgress.getState().lessons["ip-addressing"]).toEqual({
+      firstVisit: 7,
+      completed: true,
+      quizzes: { "mask-27": { choices: [2], correct: true } },
+      challenges: {},
+    });
+    expect(useNotices.getState().notices).toEqual([]);
+    useProgress.getState().recordChallenge("ip-addressing", "vpc", 9);
+    expect(JSON.parse(localStorage.getItem(PROGRESS_STORAGE_KEY)!)).toMatchObject({ version: 3 });
+  });
+
+  it("drops a damaged solved-challenge entry and keeps the sound ones", async () => {
+    const saved = { version: 3, state: { lessons: { a: { challenges: { ok: { solvedAt: 5 }, bad: { solvedAt: "yesterday" }, worse: 1 } } } } };
+    await reloadFrom(JSON.stringify(saved));
+    expect(useProgress.getState().lessons.a?.challenges).toEqual({ ok: { solvedAt: 5 } });
   });
 
   it("reports a lesson's status as the home page shows it", () => {

@@ -22,6 +22,8 @@ export interface ProgressState extends SavedProgress {
   setCompleted(slug: string, completed: boolean): void;
   recordQuiz(slug: string, quizId: string, choices: number[], correct: boolean): void;
   resetQuiz(slug: string, quizId: string): void;
+  /** A lab challenge's check passed; the first time is kept. */
+  recordChallenge(slug: string, challengeId: string, now?: number): void;
 }
 
 const update = (state: SavedProgress, slug: string, change: (lesson: LessonProgress) => LessonProgress) => ({
@@ -48,6 +50,12 @@ export const useProgress = create<ProgressState>()(
             return { ...l, quizzes };
           }),
         ),
+      recordChallenge: (slug, challengeId, now = Date.now()) =>
+        set((state) =>
+          state.lessons[slug]?.challenges[challengeId]
+            ? state
+            : update(state, slug, (l) => ({ ...l, challenges: { ...l.challenges, [challengeId]: { solvedAt: now } } })),
+        ),
     }),
     {
       name: PROGRESS_STORAGE_KEY,
@@ -58,7 +66,8 @@ export const useProgress = create<ProgressState>()(
       ),
       partialize: (state) => ({ lessons: state.lessons }),
       migrate: (saved, version) => {
-        useNotices.getState().show({ id: "progress-migrated", message: "progress.migrated", tone: "info" });
+        // Version 2 → 3 only adds a field: nothing the student would notice changed.
+        if (version < 2) useNotices.getState().show({ id: "progress-migrated", message: "progress.migrated", tone: "info" });
         return migrateProgress(saved, version);
       },
       // Even a current-version envelope may hold damaged entries: keep what is sound.
@@ -73,5 +82,11 @@ export type LessonStatus = "not-started" | "in-progress" | "complete";
 export function lessonStatus(progress: LessonProgress | undefined): LessonStatus {
   if (!progress) return "not-started";
   if (progress.completed) return "complete";
-  return progress.firstVisit !== null || Object.keys(progress.quizzes).length > 0 ? "in-progress" : "not-started";
+  const touched = progress.firstVisit !== null || Object.keys(progress.quizzes).length > 0 || Object.keys(progress.challenges).length > 0;
+  return touched ? "in-progress" : "not-started";
+}
+
+/** How many of a lesson's challenges the student has solved. */
+export function solvedChallengeCount(progress: LessonProgress | undefined): number {
+  return progress ? Object.keys(progress.challenges).length : 0;
 }

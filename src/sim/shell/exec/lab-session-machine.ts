@@ -247,6 +247,9 @@ export class LabMachine {
     const record = terminal?.foreground;
     if (!terminal || !record) throw new Error(`${host}: nothing is running there`);
     this.world.trace.setStep(record.index + 1);
+    // A key press lands at no special instant: let a reply already on the wire arrive first, so the slice
+    // boundary (where a ping has just sent) does not turn every Ctrl-C into a lost packet.
+    this.#finishKernelWork();
     if (terminal.sigint.deliver()) {
       // A program caught it (iputils ping): it finishes by itself, printing what it prints, with its own status.
       record.stopping = "interrupted";

@@ -13,6 +13,7 @@ import type { World } from "../../world";
 import { hostOfNetns, interfaceId, topologyOf, type Topology } from "../../world/topology";
 import { isNetnsExec, runIp } from "../commands/run";
 import { formatIpv4 } from "../../addr";
+import { netfilterSnapshot } from "./lab-netfilter-state";
 import type { ConfigWatch } from "./lab-session-config-watch";
 import type { FdbRow, HostTables, InterfaceCounters, LabState, NeighbourRow } from "./lab-session-types";
 
@@ -139,6 +140,7 @@ export class StateSnapshots {
         ...(neighbourParts.get(ns.name) ?? { neighbourLines: ipLines(world, ns.name, ["neigh", "show"]), neighbours: neighbours(ns) }),
         fdb: fdb(ns, world.now()),
         counters: this.counters.forHost(hostOfNetns(ns.name)),
+        netfilter: netfilterSnapshot(ns.netfilter),
       })),
     };
   }

@@ -6,6 +6,7 @@
  */
 import type { Topology } from "../../world/topology";
 import type { EventWords } from "./event-words";
+import type { NetfilterSnapshot } from "./lab-netfilter-state-types";
 
 /** A command typed into a host's terminal, or a key pressed there: what a permalink records, in order. */
 export type TerminalAction =
@@ -111,6 +112,8 @@ export interface HostTables {
   readonly fdb: readonly FdbRow[];
   /** By interface id (`if:ns1/veth1`). */
   readonly counters: Readonly<Record<string, InterfaceCounters>>;
+  /** iptables tables, chains, rules (as `iptables -S` prints them) and counters, for the netfilter view. */
+  readonly netfilter: NetfilterSnapshot;
 }
 
 /** What the lab shows at one moment. */
@@ -154,4 +157,22 @@ export interface LabOpened {
   /** Terminal tabs: "root" then the namespaces. */
   readonly hosts: readonly string[];
   readonly eventCount: number;
+}
+
+/** One line of a challenge check and how it ended on the copy of the student's world. */
+export interface LabCheckLine {
+  /** 1-based line in the check text. */
+  readonly line: number;
+  /** The command as run, without its `# message`. */
+  readonly cmd: string;
+  /** `$?`: the line passes on 0. */
+  readonly exit: number;
+  /** What the student is told when this line fails (the trailing `# message`), or null when the author wrote none. */
+  readonly message: string | null;
+}
+
+/** What a challenge check found (lab-session-check.ts): passed when every line exited 0. */
+export interface LabCheckResult {
+  readonly passed: boolean;
+  readonly lines: readonly LabCheckLine[];
 }

@@ -19,12 +19,14 @@ import { netnsOfHost, ROOT_HOST } from "../../world/topology";
 import { isIncomplete } from "../incomplete";
 import { defaultRegistry } from "./default-registry";
 import { eventWords, type EventWords } from "./event-words";
+import { runCheck } from "./lab-session-check";
 import { complete } from "./lab-session-completions";
 import { hostsOf, LabMachine, scriptActions, type MachineAction } from "./lab-session-machine";
 import { StateSnapshots, TraceCounters } from "./lab-session-state";
 import type {
   LabActionResult, LabCompletion, LabEventBatch, LabIncomplete, LabOpened, LabPermalink, LabState, LabStep, TerminalAction,
 } from "./lab-session-types";
+import type { LabCheckResult } from "./lab-session-types";
 import type { CommandRegistry } from "./registry";
 
 export interface LabOptions {
@@ -171,6 +173,15 @@ export class LabSession {
     });
     if (action < 0) throw new RangeError(`no step ${stepIndex}`);
     return this.#replayed(action).after;
+  }
+
+  /**
+   * Runs a challenge check (one lab-script command a line, each with its `# message`) on a copy of the
+   * world as it is now; this session — its trace, steps and terminals — is left exactly as it was.
+   */
+  check(check: string): LabCheckResult {
+    const { seed, name } = this.#options;
+    return runCheck({ seed, name, registry: this.#registry, actions: this.#actions.map((record) => record.action) }, check);
   }
 
   /** Completions for `partial` (the text before the cursor) in `host`'s terminal. */

@@ -5,7 +5,7 @@
  * simulator, and plays the events each typed command causes. All networking
  * happens in the simulator; this only shows what it reports.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ComponentType } from "react";
 import { useSimApi } from "../../sim/sim-context";
 import { optionalIntegerParam, stringParam, useUrlState } from "../../hooks/use-url-state";
@@ -21,11 +21,16 @@ import { promptFor } from "./prompt-for";
 import { RunButtons } from "./run-buttons";
 import { LAB_ATTRIBUTE } from "./run-buttons-rule";
 import { useLabSession } from "./use-lab-session";
+import { useInspectedFrame } from "./use-inspected-frame";
 import { useLabStateAt } from "./use-lab-state-at";
 import { usePlayback } from "./use-playback";
 import { useReducedMotion } from "./use-reduced-motion";
 import { useTopologyLayout } from "./use-topology-layout";
+import { ChallengeCheck } from "./ChallengeCheck";
 import styles from "./LabWidget.module.css";
+
+// Only labs that draw a host's netfilter path download the view.
+const LabNetfilterView = lazy(() => import("../netfilter-view/LabNetfilterView").then((m) => ({ default: m.LabNetfilterView })));
 
 export interface LabWidgetProps {
   /** The script as the lesson wrote it, `#!hidden ` lines included. */
@@ -41,6 +46,10 @@ export interface LabWidgetProps {
   Terminal?: ComponentType<LabTerminalProps>;
   /** The bytes view of the selected event. */
   Inspector?: ComponentType<PacketInspectorProps>;
+  /** A host ("root" or a namespace) whose netfilter path is drawn below the bench. */
+  netfilter?: string;
+  /** A challenge's check (the lesson's ```check block): adds "Check my solution" under the terminals. */
+  check?: string;
 }
 
 interface LinkState {
@@ -51,7 +60,7 @@ interface LinkState {
 const LINK_DEFAULTS: LinkState = { at: null, s: "" };
 const LINK_CODECS = { at: optionalIntegerParam(0, 10_000_000), s: stringParam };
 
-export function LabWidget({ scriptText, title, height = 480, hosts: tabHosts, id = "lab", Terminal = LabTerminal, Inspector = PacketInspector }: LabWidgetProps) {
+export function LabWidget({ scriptText, title, height = 480, hosts: tabHosts, id = "lab", Terminal = LabTerminal, Inspector = PacketInspector, netfilter, check }: LabWidgetProps) {
   const api = useSimApi();
   const lab = useMemo(() => splitLabScript(scriptText), [scriptText]);
   const [link, setLink, linkHref] = useUrlState<LinkState>(id, LINK_DEFAULTS, LINK_CODECS);
@@ -139,8 +148,7 @@ export function LabWidget({ scriptText, title, height = 480, hosts: tabHosts, id
   );
 
   const selectEvent = useCallback((i: number) => playback.seek(i), [playback]);
-  const selected = current?.bytes ? current : undefined;
-  const previous = selected ? [...events.slice(0, position)].reverse().find((e) => e.bytes && e.protocol === selected.protocol && e.kind === selected.kind) : undefined;
+  const { selected, previous } = useInspectedFrame(events, position, playback.head.playing);
 
   return (
     <section ref={root} className={`${styles.lab} ${fullScreen ? styles.fullScreen : ""}`} aria-label={title ?? "Lab"} data-testid="lab" {...{ [LAB_ATTRIBUTE]: "" }}>
@@ -211,6 +219,11 @@ export function LabWidget({ scriptText, title, height = 480, hosts: tabHosts, id
           {copied}
         </span>
       </PlaybackControls>
+      {netfilter !== undefined && (
+        <Suspense fallback={null}>
+          <LabNetfilterView api={api} labId={labId} host={netfilter} event={current?.index ?? null} state={state} events={events} version={session.version} />
+        </Suspense>
+      )}
       <div ref={terminalsBox} className={styles.terminals}>
         <div role="tablist" aria-label="Terminals" className={styles.tabs}>
           {hosts.map((host) => (
@@ -241,6 +254,7 @@ export function LabWidget({ scriptText, title, height = 480, hosts: tabHosts, id
           </div>
         ))}
       </div>
+      {check !== undefined && <ChallengeCheck api={api} labId={labId} check={check} challengeId={id} />}
       <RunButtons lab={root} hosts={hosts} ready={opened} onRun={runBlock} />
     </section>
   );
