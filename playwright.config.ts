@@ -37,13 +37,15 @@ export default defineConfig({
   webServer: [
     {
       command: `npx vite preview --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort`,
+      // Vite's note about its native config loader, which lists every extensionless import the config reaches.
+      env: { VITE_CONFIG_NATIVE_IGNORE_WARNING: "true" },
       url: `http://127.0.0.1:${PREVIEW_PORT}`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },
     {
       command: `npx vite --host 127.0.0.1 --port ${FIXTURE_PORT} --strictPort`,
-      env: { WIREBOOK_EXTRA_LESSONS: "e2e/fixtures/lessons", WIREBOOK_LESSON_OVERLAY: "0" },
+      env: { WIREBOOK_EXTRA_LESSONS: "e2e/fixtures/lessons", WIREBOOK_LESSON_OVERLAY: "0", VITE_CONFIG_NATIVE_IGNORE_WARNING: "true" },
       url: `http://127.0.0.1:${FIXTURE_PORT}`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+import { FIXTURE_SERVER } from "./fixture-server";
+
+const LESSON = `${FIXTURE_SERVER}/lessons/lab-lesson`;
+
+test.describe("a long-running command in a lab terminal", () => {
+  test("ping without -c streams a reply a second, and Ctrl-C prints its statistics and gives the prompt back", async ({ page }) => {
+    await page.goto(LESSON);
+    const lab = page.getByTestId("lab");
+    const terminal = lab.getByRole("tabpanel", { name: "root terminal" });
+    await expect(terminal.getByRole("group", { name: "Terminal on root" })).toBeVisible();
+    const screen = terminal.locator("[data-terminal-screen]");
+    await screen.click();
+    await page.keyboard.type("ip netns exec ns1 ping 192.168.1.20");
+    await page.keyboard.press("Enter");
+
+    // The replies arrive one by one, as on a real terminal: the third comes a couple of seconds after the first.
+    await expect(screen).toContainText("icmp_seq=1", { timeout: 15_000 });
+    await expect(screen).not.toContainText("icmp_seq=4");
+    await expect(screen).toContainText("icmp_seq=3", { timeout: 15_000 });
+
+    await page.keyboard.press("Control+C");
+    await expect(screen).toContainText("^C");
+    await expect(screen).toContainText("--- 192.168.1.20 ping statistics ---", { timeout: 15_000 });
+    await expect(screen).toContainText(/packets transmitted, \d+ received, 0% packet loss/);
+
+    // The prompt is back: the next command runs.
+    await page.keyboard.type("ip netns exec ns1 ip neigh");
+    await page.keyboard.press("Enter");
+    await expect(screen).toContainText(/192\.168\.1\.20 dev veth1 lladdr [0-9a-f:]{17} (REACHABLE|STALE|DELAY)/, { timeout: 15_000 });
+  });
+});
