@@ -170,33 +170,22 @@ export async function runNetfilterBench(options: { timeMs?: number } = {}): Prom
     notes.push(`${n.toLocaleString("en-US")} rules: ${Math.round(pps * n).toLocaleString("en-US")} rule evaluations/s`);
   }
 
-  const CONNECTIONS_PER_RUN = 100;
-  const tcpNat = natTcpRouter(true);
-  const tcpPlain = natTcpRouter(false);
-  const handshakes = new Bench({ time, iterations: 5 });
-  handshakes.add("nat", () => tcpNat.connections(CONNECTIONS_PER_RUN));
-  handshakes.add("plain", () => tcpPlain.connections(CONNECTIONS_PER_RUN));
-  await handshakes.run();
-  const connectionsPerSecond = (name: string) => (CONNECTIONS_PER_RUN * 1000) / handshakes.tasks.find((t) => t.name === name)!.result!.mean;
-  rows.push({
-    case: "TCP connections/s (handshake and close) through a MASQUERADE router",
-    ours: connectionsPerSecond("nat"),
-    theirs: { "same router, no NAT (conntrack off)": connectionsPerSecond("plain") },
-  });
-
-  const FLOWS_PER_RUN = 200;
-  const withNat = natRouter(true);
-  const plain = natRouter(false);
-  const setup = new Bench({ time, iterations: 5 });
-  setup.add("nat", () => withNat.flows(FLOWS_PER_RUN));
-  setup.add("plain", () => plain.flows(FLOWS_PER_RUN));
-  await setup.run();
-  const flowsPerSecond = (name: string) => (FLOWS_PER_RUN * 1000) / setup.tasks.find((t) => t.name === name)!.result!.mean;
-  rows.push({
-    case: "new UDP flows/s through a MASQUERADE router",
-    ours: flowsPerSecond("nat"),
-    theirs: { "same router, no NAT (conntrack off)": flowsPerSecond("plain") },
-  });
-  notes.push(`conntrack entries on the NAT router after the run: ${withNat.conntrackEntries().toLocaleString("en-US")}`);
+  const tcp = natTcpRouter(true);
+  rows.push(
+    await throughNatRow("TCP connections/s (handshake and close) through a MASQUERADE router", 100, time, (n) => tcp.connections(n), natTcpRouter(false).connections),
+  );
+  const udp = natRouter(true);
+  rows.push(await throughNatRow("new UDP flows/s through a MASQUERADE router", 200, time, (n) => udp.flows(n), natRouter(false).flows));
+  notes.push(`conntrack entries on the NAT router after the run: ${udp.conntrackEntries().toLocaleString("en-US")}`);
   return { name: "netfilter", rows, notes };
+}
+
+/** Connections per second through the NAT router beside the same router without NAT, `perRun` at a time. */
+async function throughNatRow(name: string, perRun: number, time: number, nat: (n: number) => void, plain: (n: number) => void): Promise<BenchReport["rows"][number]> {
+  const bench = new Bench({ time, iterations: 5 });
+  bench.add("nat", () => nat(perRun));
+  bench.add("plain", () => plain(perRun));
+  await bench.run();
+  const perSecond = (task: string) => (perRun * 1000) / bench.tasks.find((t) => t.name === task)!.result!.mean;
+  return { case: name, ours: perSecond("nat"), theirs: { "same router, no NAT (conntrack off)": perSecond("plain") } };
 }

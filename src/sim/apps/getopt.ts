@@ -53,3 +53,27 @@ export function getopt(argv: readonly string[], spec: string, permute = true): G
   }
   return { ok: true, value: { options, operands } };
 }
+
+/** What glibc's getopt prints after "PROGRAM: " when it refuses the command line. */
+export function getoptComplaint(failure: { readonly problem: "invalid" | "missing"; readonly option: string }): string {
+  return failure.problem === "invalid" ? `invalid option -- '${failure.option}'` : `option requires an argument -- '${failure.option}'`;
+}
+
+/**
+ * getopt_long's long options that are only other names for short ones
+ * (`--tcp` for `-t`), rewritten to those; the first long option not in
+ * `long` comes back as `unknown`, for the caller to refuse as unmodelled.
+ */
+export function withShortForms(argv: readonly string[], long: Readonly<Record<string, string>>): { readonly argv: readonly string[] } | { readonly unknown: string } {
+  const translated: string[] = [];
+  for (const arg of argv) {
+    if (arg.startsWith("--") && arg !== "--") {
+      const short = long[arg];
+      if (!short) return { unknown: arg };
+      translated.push(short);
+    } else {
+      translated.push(arg);
+    }
+  }
+  return { argv: translated };
+}

@@ -11,7 +11,7 @@
  * Messages and exit statuses measured on Debian 12. Options nc has but the
  * simulator does not model are refused plainly (exit 1).
  */
-import { getopt } from "./getopt";
+import { getopt, getoptComplaint } from "./getopt";
 import { NC_HELP, NC_USAGE } from "./nc-usage";
 
 export interface NcOptions {
@@ -61,7 +61,7 @@ export function strtonum(text: string, min: number, max: number): { readonly val
 export function parseNcOptions(argv: readonly string[]): NcOptionsResult {
   const parsed = getopt(argv, SPEC);
   if (!parsed.ok) {
-    const why = parsed.problem === "invalid" ? `invalid option -- '${parsed.option}'` : `option requires an argument -- '${parsed.option}'`;
+    const why = getoptComplaint(parsed);
     return fail(`nc: ${why}\n${NC_USAGE}`);
   }
   const flags = new Set<string>();

@@ -3,7 +3,7 @@
  * getopt with its option string, then per-option checks worded as ping
  * words them. Options the simulator does not model are refused plainly.
  */
-import { getopt } from "./getopt";
+import { getopt, getoptComplaint } from "./getopt";
 import { PING_USAGE } from "./ping-usage";
 
 export interface PingOptions {
@@ -53,7 +53,7 @@ function seconds(text: string, warnings: string[]): number {
 export function parsePingOptions(argv: readonly string[]): PingOptionsResult {
   const parsed = getopt(argv, SPEC);
   if (!parsed.ok) {
-    const why = parsed.problem === "invalid" ? `invalid option -- '${parsed.option}'` : `option requires an argument -- '${parsed.option}'`;
+    const why = getoptComplaint(parsed);
     return fail(`ping: ${why}\n${PING_USAGE}`, 2);
   }
   const warnings: string[] = [];

@@ -6,7 +6,7 @@
  * and exit 3; the other modes (-r, -i, -s, -g, -M) and options are refused
  * plainly.
  */
-import { getopt } from "../../apps/getopt";
+import { getopt, getoptComplaint, withShortForms } from "../../apps/getopt";
 import { NETSTAT_USAGE } from "./netstat-usage";
 
 export interface NetstatOptions {
@@ -31,20 +31,11 @@ const LONG: Readonly<Record<string, string>> = {
 };
 
 export function parseNetstatOptions(argv: readonly string[]): NetstatOptionsResult {
-  const translated: string[] = [];
-  for (const arg of argv) {
-    if (arg.startsWith("--") && arg !== "--") {
-      const short = LONG[arg];
-      if (!short) return { ok: false, stderr: `netstat: option ${arg} is not supported by this simulator\n`, exit: 1 };
-      translated.push(short);
-    } else {
-      translated.push(arg);
-    }
-  }
-  const parsed = getopt(translated, SPEC);
+  const translated = withShortForms(argv, LONG);
+  if ("unknown" in translated) return { ok: false, stderr: `netstat: option ${translated.unknown} is not supported by this simulator\n`, exit: 1 };
+  const parsed = getopt(translated.argv, SPEC);
   if (!parsed.ok) {
-    const why = parsed.problem === "invalid" ? `invalid option -- '${parsed.option}'` : `option requires an argument -- '${parsed.option}'`;
-    return { ok: false, stderr: `netstat: ${why}\n${NETSTAT_USAGE}`, exit: 3 };
+    return { ok: false, stderr: `netstat: ${getoptComplaint(parsed)}\n${NETSTAT_USAGE}`, exit: 3 };
   }
   const flags = new Set<string>();
   for (const { name } of parsed.value.options) {

@@ -12,7 +12,7 @@
  * without -a/-l (netlink sockets are not). Filters (`state …`, `dport = …`)
  * and the other options are refused plainly.
  */
-import { getopt } from "../../apps/getopt";
+import { getopt, getoptComplaint, withShortForms } from "../../apps/getopt";
 import { SS_USAGE } from "./ss-usage";
 
 export type SsState = "ESTABLISHED" | "SYN_SENT" | "SYN_RECV" | "FIN_WAIT1" | "FIN_WAIT2" | "TIME_WAIT" | "CLOSED" | "CLOSE_WAIT" | "LAST_ACK" | "LISTEN" | "CLOSING";
@@ -46,20 +46,11 @@ const ALL: readonly SsState[] = ["ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAI
 const CONNECTED = ALL.filter((s) => s !== "LISTEN" && s !== "CLOSED" && s !== "TIME_WAIT" && s !== "SYN_RECV");
 
 export function parseSsOptions(argv: readonly string[]): SsOptionsResult {
-  const translated: string[] = [];
-  for (const arg of argv) {
-    if (arg.startsWith("--") && arg !== "--") {
-      const short = LONG[arg];
-      if (!short) return { ok: false, stderr: `ss: option ${arg} is not supported by this simulator\n`, exit: 1 };
-      translated.push(short);
-    } else {
-      translated.push(arg);
-    }
-  }
-  const parsed = getopt(translated, SPEC);
+  const translated = withShortForms(argv, LONG);
+  if ("unknown" in translated) return { ok: false, stderr: `ss: option ${translated.unknown} is not supported by this simulator\n`, exit: 1 };
+  const parsed = getopt(translated.argv, SPEC);
   if (!parsed.ok) {
-    const why = parsed.problem === "invalid" ? `invalid option -- '${parsed.option}'` : `option requires an argument -- '${parsed.option}'`;
-    return { ok: false, stderr: `ss: ${why}\n${SS_USAGE}`, exit: 255 };
+    return { ok: false, stderr: `ss: ${getoptComplaint(parsed)}\n${SS_USAGE}`, exit: 255 };
   }
   const flags = new Set<string>();
   for (const { name } of parsed.value.options) {
