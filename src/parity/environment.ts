@@ -16,6 +16,10 @@ export interface KernelEnvironment {
   ipcalc: string;
   bash: string;
   util_linux: string;
+  iptables: string;
+  conntrack: string;
+  netcat: string;
+  net_tools: string;
 }
 
 function firstLine(command: string, args: string[]): string {
@@ -51,6 +55,10 @@ export function describeEnvironment(): KernelEnvironment {
     ipcalc: debianPackageVersion("ipcalc"),
     bash: firstLine("bash", ["--version"]),
     util_linux: firstLine("unshare", ["--version"]),
+    iptables: firstLine("iptables", ["-V"]),
+    conntrack: debianPackageVersion("conntrack"),
+    netcat: debianPackageVersion("netcat-openbsd"),
+    net_tools: debianPackageVersion("net-tools"),
   };
 }
 

@@ -32,8 +32,8 @@ export class CommandRegistry {
  * not found", so nobody mistakes a gap in the model for a typo.
  */
 export const KNOWN_UNMODELLED = new Set([
-  "nft", "nc", "ncat", "socat",
-  "dig", "host", "nslookup", "curl", "wget", "tcpdump", "ss", "netstat", "arp", "route", "ifconfig", "ssh", "sshd", "openssl",
+  "nft", "ncat", "socat",
+  "dig", "host", "nslookup", "curl", "wget", "tcpdump", "arp", "route", "ifconfig", "ssh", "sshd", "openssl",
   "nginx", "python3", "tracepath", "mtr", "arping", "ethtool", "tc", "dnsmasq", "named", "unbound", "resolvectl",
   "cd", "export", "read", "set", "unset", "source", ".", "printf", "test", "[", "sed", "awk", "sort", "uniq", "cut", "tr", "tee", "xargs",
   "ls", "rm", "cp", "mv", "touch", "ln", "chmod", "kill", "wait", "jobs", "ps", "env", "which", "date", "uname", "id", "whoami",
