@@ -10,8 +10,11 @@ test.describe("a long-running command in a lab terminal", () => {
     const terminal = lab.getByRole("tabpanel", { name: "root terminal" });
     await expect(terminal.getByRole("group", { name: "Terminal on root" })).toBeVisible();
     const screen = terminal.locator("[data-terminal-screen]");
+    // The prompt is drawn once the lab is open: only then do keys reach the shell.
+    await expect(screen).toContainText("root@root:~#", { timeout: 15_000 });
     await screen.click();
     await page.keyboard.type("ip netns exec ns1 ping 192.168.1.20");
+    await expect(screen).toContainText("ip netns exec ns1 ping 192.168.1.20");
     await page.keyboard.press("Enter");
 
     // The replies arrive one by one, as on a real terminal: the third comes a couple of seconds after the first.
@@ -25,6 +28,7 @@ test.describe("a long-running command in a lab terminal", () => {
     await expect(screen).toContainText(/packets transmitted, \d+ received, 0% packet loss/);
 
     // The prompt is back: the next command runs.
+    await expect(screen).toContainText(/packet loss[\s\S]*root@root:~#/);
     await page.keyboard.type("ip netns exec ns1 ip neigh");
     await page.keyboard.press("Enter");
     await expect(screen).toContainText(/192\.168\.1\.20 dev veth1 lladdr [0-9a-f:]{17} (REACHABLE|STALE|DELAY)/, { timeout: 15_000 });
