@@ -59,3 +59,19 @@ export function renderColumns(columns: readonly SsColumn[], rows: readonly (read
   }
   return out;
 }
+
+/** ss's inet socket columns (misc/ss.c columns[]); Netid shows when more than one table is listed, State unless -l alone. */
+export function ssColumns(netid: boolean, state: boolean): SsColumn[] {
+  return [
+    { header: "Netid", align: "left", delimiter: "", disabled: !netid },
+    { header: "State", align: "left", delimiter: " ", disabled: !state },
+    { header: "Recv-Q", align: "left", delimiter: " " },
+    { header: "Send-Q", align: "left", delimiter: " " },
+    { header: "Local Address:", align: "right", delimiter: " " },
+    { header: "Port", align: "left", delimiter: "" },
+    { header: "Peer Address:", align: "right", delimiter: " " },
+    { header: "Port", align: "left", delimiter: "" },
+    { header: "Process", align: "left", delimiter: "" },
+    { header: "", align: "left", delimiter: "" },
+  ];
+}

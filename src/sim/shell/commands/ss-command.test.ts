@@ -5,21 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { runLabScript } from "../exec";
-import { renderColumns, type SsColumn } from "./ss-columns";
+import { renderColumns, ssColumns } from "./ss-columns";
 import { parseSsOptions } from "./ss-options";
 
-const COLUMNS = (netid: boolean, state: boolean): SsColumn[] => [
-  { header: "Netid", align: "left", delimiter: "", disabled: !netid },
-  { header: "State", align: "left", delimiter: " ", disabled: !state },
-  { header: "Recv-Q", align: "left", delimiter: " " },
-  { header: "Send-Q", align: "left", delimiter: " " },
-  { header: "Local Address:", align: "right", delimiter: " " },
-  { header: "Port", align: "left", delimiter: "" },
-  { header: "Peer Address:", align: "right", delimiter: " " },
-  { header: "Port", align: "left", delimiter: "" },
-  { header: "Process", align: "left", delimiter: "" },
-  { header: "", align: "left", delimiter: "" },
-];
 
 describe("ss columns", () => {
   it("lays out `ss -tanp` as captured (widths from the longest field, addresses right-aligned)", () => {
@@ -27,7 +15,7 @@ describe("ss columns", () => {
       ["tcp", "LISTEN", "0     ", "1     ", "0.0.0.0:", "80", "0.0.0.0:", "*", ' users:(("nc",pid=137,fd=3))', ""],
       ["tcp", "ESTAB", "0     ", "0     ", "10.0.0.2:", "80", "10.0.0.1:", "49508", ' users:(("nc",pid=137,fd=4))', ""],
     ];
-    expect(renderColumns(COLUMNS(false, true), rows, true)).toBe(
+    expect(renderColumns(ssColumns(false, true), rows, true)).toBe(
       "State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process                     \n" +
         'LISTEN 0      1            0.0.0.0:80        0.0.0.0:*     users:(("nc",pid=137,fd=3))\n' +
         'ESTAB  0      0           10.0.0.2:80       10.0.0.1:49508 users:(("nc",pid=137,fd=4))\n',
@@ -36,21 +24,21 @@ describe("ss columns", () => {
 
   it("pads an empty Process column to its header, as `ss -ltn` prints", () => {
     const rows = [["tcp", "LISTEN", "0     ", "1     ", "0.0.0.0:", "80", "0.0.0.0:", "*", "", ""]];
-    expect(renderColumns(COLUMNS(false, true), rows, true)).toBe(
+    expect(renderColumns(ssColumns(false, true), rows, true)).toBe(
       "State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n" + "LISTEN 0      1            0.0.0.0:80        0.0.0.0:*          \n",
     );
   });
 
   it("drops the State column when one state can show (`ss -u`) and shows Netid for two tables (`ss -tuan`)", () => {
     const udp = [["udp", "ESTAB", "0     ", "0     ", "10.0.0.1:", "38792", "10.0.0.2:", "domain", "", ""]];
-    expect(renderColumns(COLUMNS(false, false), udp, true)).toBe(
+    expect(renderColumns(ssColumns(false, false), udp, true)).toBe(
       "Recv-Q Send-Q Local Address:Port  Peer Address:Port  Process\n" + "0      0           10.0.0.1:38792     10.0.0.2:domain       \n",
     );
     const both = [
       ["udp", "ESTAB", "0     ", "0     ", "10.0.0.2:", "53", "10.0.0.1:", "38792", "", ""],
       ["tcp", "LISTEN", "0     ", "1     ", "0.0.0.0:", "80", "0.0.0.0:", "*", "", ""],
     ];
-    expect(renderColumns(COLUMNS(true, true), both, true)).toBe(
+    expect(renderColumns(ssColumns(true, true), both, true)).toBe(
       "Netid State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n" +
         "udp   ESTAB  0      0           10.0.0.2:53       10.0.0.1:38792       \n" +
         "tcp   LISTEN 0      1            0.0.0.0:80        0.0.0.0:*           \n",
@@ -58,7 +46,7 @@ describe("ss columns", () => {
   });
 
   it("prints the bare header for no sockets", () => {
-    expect(renderColumns(COLUMNS(false, true), [], true)).toBe("State Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n");
+    expect(renderColumns(ssColumns(false, true), [], true)).toBe("State Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n");
   });
 });
 

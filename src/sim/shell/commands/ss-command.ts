@@ -14,23 +14,9 @@ import { formatIpv4 } from "../../addr";
 import { serviceName, type ServiceProtocol } from "../../apps/net-services";
 import { listTcpSockets, listUdpSockets, localPortRange, ssStateName, type InetSocketInfo, type NetNamespace } from "../../stack";
 import type { CommandOutput } from "./command-output";
-import { renderColumns, type SsColumn } from "./ss-columns";
+import { renderColumns, ssColumns } from "./ss-columns";
 import { parseSsOptions, type SsOptions, type SsState } from "./ss-options";
 
-function columns(opts: SsOptions): SsColumn[] {
-  return [
-    { header: "Netid", align: "left", delimiter: "", disabled: !opts.showNetid },
-    { header: "State", align: "left", delimiter: " ", disabled: !opts.showState },
-    { header: "Recv-Q", align: "left", delimiter: " " },
-    { header: "Send-Q", align: "left", delimiter: " " },
-    { header: "Local Address:", align: "right", delimiter: " " },
-    { header: "Port", align: "left", delimiter: "" },
-    { header: "Peer Address:", align: "right", delimiter: " " },
-    { header: "Port", align: "left", delimiter: "" },
-    { header: "Process", align: "left", delimiter: "" },
-    { header: "", align: "left", delimiter: "" },
-  ];
-}
 
 function port(ns: NetNamespace, value: number, protocol: ServiceProtocol, opts: SsOptions): string {
   if (value === 0) return "*";
@@ -59,7 +45,7 @@ export function runSs(args: readonly string[], ns: NetNamespace): CommandOutput 
     ...(opts.udp ? listUdpSockets(ns).filter((s) => opts.udpStates.has(s.state as SsState)) : []),
     ...(opts.tcp ? listTcpSockets(ns).filter((s) => opts.tcpStates.has(s.state as SsState)) : []),
   ];
-  const stdout = renderColumns(columns(opts), sockets.map((s) => row(ns, s, opts)), opts.header);
+  const stdout = renderColumns(ssColumns(opts.showNetid, opts.showState), sockets.map((s) => row(ns, s, opts)), opts.header);
   // Asked for every socket type, ss also tries tables a network namespace cannot dump (measured).
   return { stdout, stderr: opts.allTables ? "RTNETLINK answers: Invalid argument\n" : "", exit: 0 };
 }
