@@ -68,8 +68,12 @@ export function evaluateInput(fw: ReturnType<typeof firewallWithRules>): boolean
   return fw.ns.netfilter.hook("INPUT", fw.packet.slice(), { in: fw.dev });
 }
 
-/** lan ── r ── wan with a listener on wan:80; `nat` adds MASQUERADE out of r-wan. */
-export function natTcpRouter(nat: boolean) {
+/**
+ * lan (10.0.1.2) ── r ── wan (10.0.2.2), r forwarding, each end routed
+ * through r; `nat` adds MASQUERADE out of r-wan. (Without NAT, wan answers
+ * lan's own address, so it needs the way back too.)
+ */
+function lanRouterWan(nat: boolean) {
   const world = new World({ seed: 1, traceCapacity: TRACE_CAPACITY });
   const lan = namespace(world, "lan");
   const r = namespace(world, "r");
@@ -77,10 +81,15 @@ export function natTcpRouter(nat: boolean) {
   link(lan, "eth0", r, "r-lan", "10.0.1.2/24", "10.0.1.1/24");
   link(r, "r-wan", wan, "eth0", "10.0.2.1/24", "10.0.2.2/24");
   unwrap(routeAdd(lan, { dst: cidr("0.0.0.0/0"), via: ip("10.0.1.1") }));
-  unwrap(r.sysctl.set("net.ipv4.ip_forward", "1"));
-  // Without NAT the SYN-ACK goes back to lan's own address: wan needs the way there.
   unwrap(routeAdd(wan, { dst: cidr("10.0.1.0/24"), via: ip("10.0.2.1") }));
+  unwrap(r.sysctl.set("net.ipv4.ip_forward", "1"));
   if (nat) unwrap(r.netfilter.rules.append("nat", "POSTROUTING", spec({ o: "r-wan", j: { kind: "MASQUERADE" } })));
+  return { world, lan, r, wan };
+}
+
+/** lan ── r ── wan with a listener on wan:80; `nat` adds MASQUERADE out of r-wan. */
+export function natTcpRouter(nat: boolean) {
+  const { world, lan, r, wan } = lanRouterWan(nat);
   const listener = openTcpSocket(wan);
   unwrap(listener.bind(ip("10.0.2.2"), 80));
   unwrap(listener.listen(4096));
@@ -110,16 +119,8 @@ export function natTcpRouter(nat: boolean) {
  * INPUT so no ICMP error comes back to muddy the count.
  */
 export function natRouter(nat: boolean) {
-  const world = new World({ seed: 1, traceCapacity: TRACE_CAPACITY });
-  const lan = namespace(world, "lan");
-  const r = namespace(world, "r");
-  const wan = namespace(world, "wan");
-  link(lan, "eth0", r, "r-lan", "10.0.1.2/24", "10.0.1.1/24");
-  link(r, "r-wan", wan, "eth0", "10.0.2.1/24", "10.0.2.2/24");
-  unwrap(routeAdd(lan, { dst: cidr("0.0.0.0/0"), via: ip("10.0.1.1") }));
-  unwrap(r.sysctl.set("net.ipv4.ip_forward", "1"));
+  const { world, lan, r, wan } = lanRouterWan(nat);
   unwrap(wan.netfilter.rules.append("filter", "INPUT", spec({ p: "udp", j: DROP })));
-  if (nat) unwrap(r.netfilter.rules.append("nat", "POSTROUTING", spec({ o: "r-wan", j: { kind: "MASQUERADE" } })));
   const lanDev = lan.device("eth0")!;
   const routerMac = r.device("r-lan")!.mac;
   const warm = udpPacket("10.0.1.2", "10.0.2.2", 1, 9);
