@@ -35,6 +35,15 @@ function listen(world: World, name: string, port: number): TcpSocket {
   return server;
 }
 
+/** h1 connected to a listener on h2:80, the handshake done: the client and the server's accepted socket. */
+function established(world: World) {
+  const server = listen(world, "h2", 80);
+  const client = openTcpSocket(ns(world, "h1"));
+  client.connect(ip("10.0.0.2"), 80);
+  world.runFor(millis(10));
+  return { client, conn: server.accept()! };
+}
+
 describe("TCP connections", () => {
   it("completes the three-way handshake with Linux's SYN options and hands the connection to accept()", () => {
     const world = pair();
@@ -73,11 +82,7 @@ describe("TCP connections", () => {
 
   it("moves data both ways and closes with FIN: the side that closes first ends in TIME_WAIT for 60 s", () => {
     const world = pair();
-    const server = listen(world, "h2", 80);
-    const client = openTcpSocket(ns(world, "h1"));
-    client.connect(ip("10.0.0.2"), 80);
-    world.runFor(millis(10));
-    const conn = server.accept()!;
+    const { client, conn } = established(world);
     client.send(new TextEncoder().encode("hello\n"));
     world.runFor(millis(10));
     expect(new TextDecoder().decode(conn.receive())).toBe("hello\n");
@@ -107,11 +112,7 @@ describe("TCP connections", () => {
 
   it("sends the server's FIN with the ACK of the client's FIN when the program closes at once (delayed ACK)", () => {
     const world = pair();
-    const server = listen(world, "h2", 80);
-    const client = openTcpSocket(ns(world, "h1"));
-    client.connect(ip("10.0.0.2"), 80);
-    world.runFor(millis(10));
-    const conn = server.accept()!;
+    const { client, conn } = established(world);
     client.send(new TextEncoder().encode("hello\n"));
     world.runFor(millis(1));
     client.shutdownWrite();
@@ -166,11 +167,7 @@ describe("TCP connections", () => {
 
   it("resets a connection whose program closes it with unread data", () => {
     const world = pair();
-    const server = listen(world, "h2", 80);
-    const client = openTcpSocket(ns(world, "h1"));
-    client.connect(ip("10.0.0.2"), 80);
-    world.runFor(millis(10));
-    const conn = server.accept()!;
+    const { client, conn } = established(world);
     client.send(new TextEncoder().encode("unread"));
     world.runFor(millis(10));
     conn.close();
