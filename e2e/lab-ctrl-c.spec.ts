@@ -15,12 +15,18 @@ test.describe("a long-running command in a lab terminal", () => {
     await screen.click();
     await page.keyboard.type("ip netns exec ns1 ping 192.168.1.20");
     await expect(screen).toContainText("ip netns exec ns1 ping 192.168.1.20");
+    // Where the terminal sits on the page: the packets its command sends fill the inspector above
+    // it, and that must not push the terminal (being typed into) down the page.
+    const pageTop = () => screen.evaluate((element) => Math.round(element.getBoundingClientRect().top + window.scrollY));
+    const topBefore = await pageTop();
     await page.keyboard.press("Enter");
 
     // The replies arrive one by one, as on a real terminal: the third comes a couple of seconds after the first.
     await expect(screen).toContainText("icmp_seq=1", { timeout: 15_000 });
     await expect(screen).not.toContainText("icmp_seq=4");
     await expect(screen).toContainText("icmp_seq=3", { timeout: 15_000 });
+    await expect(lab.getByRole("region", { name: "Inspector" })).toContainText("Internet Control Message Protocol");
+    expect(await pageTop()).toBe(topBefore);
 
     await page.keyboard.press("Control+C");
     await expect(screen).toContainText("^C");

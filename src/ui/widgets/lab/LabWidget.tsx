@@ -6,7 +6,7 @@
  * happens in the simulator; this only shows what it reports.
  */
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { ComponentType } from "react";
+import type { ComponentType, CSSProperties } from "react";
 import { useSimApi } from "../../sim/sim-context";
 import { optionalIntegerParam, stringParam, useUrlState } from "../../hooks/use-url-state";
 import { EventLog } from "./EventLog";
@@ -36,7 +36,7 @@ export interface LabWidgetProps {
   /** The script as the lesson wrote it, `#!hidden ` lines included. */
   scriptText: string;
   title?: string;
-  /** Topology height in CSS pixels. */
+  /** Topology height in CSS pixels (the bench's; at least MIN_BENCH_HEIGHT). */
   height?: number;
   /** Terminal tabs; by default root and every namespace. */
   hosts?: readonly string[];
@@ -56,6 +56,13 @@ interface LinkState {
   at: number | null;
   s: string;
 }
+
+/**
+ * The bench (topology beside inspector and log) is never shorter than this,
+ * px: the side column scrolls within it, so selecting a frame never makes the
+ * lab taller and never pushes the terminals below it out of sight.
+ */
+export const MIN_BENCH_HEIGHT = 520;
 
 const LINK_DEFAULTS: LinkState = { at: null, s: "" };
 const LINK_CODECS = { at: optionalIntegerParam(0, 10_000_000), s: stringParam };
@@ -104,6 +111,7 @@ export function LabWidget({ scriptText, title, height = 480, hosts: tabHosts, id
 
   const [fullScreen, setFullScreen] = useState(false);
   const root = useRef<HTMLElement>(null);
+  const benchHeight = Math.max(height, MIN_BENCH_HEIGHT);
   useEffect(() => {
     if (!fullScreen) return;
     const onKey = (event: KeyboardEvent) => {
@@ -163,20 +171,20 @@ export function LabWidget({ scriptText, title, height = 480, hosts: tabHosts, id
           The lab could not start: {session.status.message}
         </p>
       )}
-      <div className={styles.bench}>
+      <div className={styles.bench} style={{ "--lab-bench-height": `${benchHeight}px` } as CSSProperties}>
         <div className={styles.topology}>
           {state ? (
             <TopologyView
               topology={state.topology}
               layout={layout}
-              height={height}
+              height={benchHeight}
               current={current}
               progress={playback.progress}
               drops={drops}
               onMove={move}
             />
           ) : (
-            <div className={styles.loading} style={{ height }}>
+            <div className={styles.loading} style={{ height: benchHeight }}>
               Starting the lab…
             </div>
           )}
@@ -184,15 +192,17 @@ export function LabWidget({ scriptText, title, height = 480, hosts: tabHosts, id
         <div className={styles.side}>
           <div className={styles.inspector} role="region" aria-label="Inspector">
             <h4 className={styles.sideHeading}>Inspector</h4>
-            {selected?.bytes ? (
-              <Inspector
-                bytes={selected.bytes}
-                {...(selected.format !== undefined ? { format: selected.format } : {})}
-                {...(previous?.bytes ? { previous: { bytes: previous.bytes, ...(previous.format !== undefined ? { format: previous.format } : {}) } } : {})}
-              />
-            ) : (
-              <p className={styles.hint}>Select a frame in the log to see its bytes.</p>
-            )}
+            <div className={styles.inspectorBody}>
+              {selected?.bytes ? (
+                <Inspector
+                  bytes={selected.bytes}
+                  {...(selected.format !== undefined ? { format: selected.format } : {})}
+                  {...(previous?.bytes ? { previous: { bytes: previous.bytes, ...(previous.format !== undefined ? { format: previous.format } : {}) } } : {})}
+                />
+              ) : (
+                <p className={styles.hint}>Select a frame in the log to see its bytes.</p>
+              )}
+            </div>
           </div>
           <EventLog events={events} position={position} onSelect={selectEvent} />
           {state && (
