@@ -276,7 +276,8 @@ export class LabMachine {
     this.#finishKernelWork();
     const record: StepRecord = {
       index: this.#steps.length, host, source, line, cmd, status: "running", exit: null,
-      stdout: new TextSink(), stderr: new TextSink(), startTime: this.world.now(), endTime: null, firstEvent: this.world.trace.length,
+      // A typed line's output goes to a terminal (a tty, line buffered); a script's is captured as a transcript is.
+      stdout: new TextSink(source === "terminal"), stderr: new TextSink(source === "terminal"), startTime: this.world.now(), endTime: null, firstEvent: this.world.trace.length,
     };
     this.#steps.push(record);
     this.world.trace.setStep(record.index + 1);

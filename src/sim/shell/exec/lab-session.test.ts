@@ -211,6 +211,24 @@ describe("LabSession: the seed bridge lab", () => {
     expect(stopped.step.stdout).toMatch(/packets transmitted, 0 received/);
   });
 
+  it("a typed command writes to a terminal: each finished line shows at once, even before any reply", () => {
+    const session = lab();
+    const waiting = ran(session.runCommand("ns1", "ping -c 2 192.168.1.99", { budgetMs: 1000 }));
+    expect(waiting.step.status).toBe("running");
+    expect(waiting.step.stdout).toBe("PING 192.168.1.99 (192.168.1.99) 56(84) bytes of data.\n");
+    // A killed program keeps what it printed: the line was on the screen already.
+    const killed = ran(session.runCommand("ns2", "timeout 1 ping 192.168.1.99"));
+    expect(killed.step).toMatchObject({ exit: 124, stdout: "PING 192.168.1.99 (192.168.1.99) 56(84) bytes of data.\n" });
+    // Into a pipe, stdio buffers it whole as before: `ping | cat` shows it all when ping exits.
+    const piped = ran(session.runCommand("ns2", "timeout 1 ping 192.168.1.99 | cat"));
+    expect(piped.step.stdout).toBe("");
+  });
+
+  it("a script's command is captured as a transcript is: fully buffered, so a killed ping leaves nothing", () => {
+    const session = LabSession.create({ script: `${BRIDGE_LAB}\ntimeout 1 ip netns exec ns1 ping 192.168.1.99\n`, seed: 11 });
+    expect(session.steps().at(-1)).toMatchObject({ exit: 124, stdout: "" });
+  });
+
   it("waits for more input on an incomplete line, and reports a syntax error as an interactive bash", () => {
     const session = lab();
     expect(session.runCommand("ns1", "echo 'open")).toEqual({ incomplete: true });

@@ -8,11 +8,18 @@ import type { FsError } from "../../world/filesystem";
 export interface Sink {
   /** Returns the errno when the write failed (a value /proc/sys refuses). */
   write(text: string): FsError | undefined;
+  /** A terminal (isatty(3) is true): stdio line-buffers what goes to it (setvbuf(3)). */
+  readonly terminal?: boolean;
 }
 
-/** Output collected as text: the transcript's stdout/stderr, or a pipe into the next command. */
+/**
+ * Output collected as text: the transcript's stdout/stderr, or a pipe into the
+ * next command; or, `terminal`, what a lab terminal shows (a tty).
+ */
 export class TextSink implements Sink {
   text = "";
+
+  constructor(readonly terminal = false) {}
 
   write(text: string): undefined {
     this.text += text;
@@ -23,7 +30,12 @@ export class TextSink implements Sink {
 /** /dev/null. */
 export const NULL_SINK: Sink = { write: () => undefined };
 
-/** A fully buffered stdio stream: text reaches the sink on flush (or exit); a killed process loses the rest. */
+/**
+ * A stdio stream in front of a sink. Fully buffered by default, as for a pipe or
+ * a file: text reaches the sink on flush (or exit), and a killed process loses
+ * the rest. Line buffered when the sink is a terminal: a finished line shows at
+ * once, so `ping` in a lab terminal prints its header before any reply comes.
+ */
 export class BufferedOutput implements OutputStream {
   #pending = "";
   /** The first write error met while flushing. */
@@ -37,7 +49,7 @@ export class BufferedOutput implements OutputStream {
 
   write(text: string): void {
     this.#pending += text;
-    if (this.unbuffered) this.flush();
+    if (this.unbuffered || (this.sink.terminal === true && text.includes("\n"))) this.flush();
   }
 
   flush(): void {
