@@ -28,7 +28,10 @@ function neighbours(ns: NetNamespace): NeighbourRow[] {
   return ns.neigh.visible().map((e) => ({ ip: formatIpv4(e.ip), dev: e.dev.name, mac: e.mac, state: e.state }));
 }
 
-function fdb(ns: NetNamespace, now: number): FdbRow[] {
+/** No bridge, no learned entries: one array for every such namespace and moment. */
+const NO_FDB: readonly FdbRow[] = Object.freeze([]);
+
+function fdb(ns: NetNamespace, now: number): readonly FdbRow[] {
   const rows: FdbRow[] = [];
   for (const dev of ns.devices) {
     if (!(dev instanceof BridgeDevice)) continue;
@@ -36,7 +39,7 @@ function fdb(ns: NetNamespace, now: number): FdbRow[] {
       rows.push({ bridge: dev.name, mac: entry.mac, port: entry.port.name, ageMs: Math.floor((now - entry.updated) / 1000) });
     }
   }
-  return rows;
+  return rows.length === 0 ? NO_FDB : rows;
 }
 
 function forwarding(ns: NetNamespace): boolean {
@@ -44,14 +47,25 @@ function forwarding(ns: NetNamespace): boolean {
   return value.ok && value.value.trim() === "1";
 }
 
-/** Per-interface frame counts of events [0, count) of `events`. */
+type Counts = { rxPackets: number; rxBytes: number; txPackets: number; txBytes: number; dropped: number };
+
+/** One host's interface counts, and the record last handed out (kept while none of them changed). */
+interface HostCounts {
+  readonly byInterface: Map<string, Counts>;
+  changes: number;
+  shown: { readonly changes: number; readonly record: Record<string, InterfaceCounters> } | null;
+}
+
+/**
+ * Per-interface frame counts of events [0, count) of `events`, grouped by
+ * host: a state is taken at every event of a replayed action, and only the
+ * hosts a frame touched since the last one have their record made again.
+ */
 export class TraceCounters {
-  readonly #counters = new Map<string, { rxPackets: number; rxBytes: number; txPackets: number; txBytes: number; dropped: number }>();
+  readonly #hosts = new Map<string, HostCounts>();
   #counted = 0;
   /** Neighbour-state changes counted (arp-resolution events): the neighbour table changes only with one, or by a command. */
   neighbourChanges = 0;
-  #frames = 0;
-  readonly #byHost = new Map<string, { frames: number; counters: Record<string, InterfaceCounters> }>();
 
   /** Count events up to `count` (events already counted are skipped: call with growing counts). */
   advance(count: number, eventAt: (seq: number) => TraceEvent | undefined): void {
@@ -60,8 +74,10 @@ export class TraceCounters {
       if (event?.kind === "arp-resolution") this.neighbourChanges++;
       if (!event || !("device" in event) || event.device === undefined) continue;
       if (event.kind !== "frame-sent" && event.kind !== "frame-received" && event.kind !== "frame-dropped") continue;
+      const host = this.#host(hostOfNetns(event.namespace));
       const id = interfaceId(event.namespace, event.device);
-      const c = this.#counters.get(id) ?? { rxPackets: 0, rxBytes: 0, txPackets: 0, txBytes: 0, dropped: 0 };
+      let c = host.byInterface.get(id);
+      if (!c) host.byInterface.set(id, (c = { rxPackets: 0, rxBytes: 0, txPackets: 0, txBytes: 0, dropped: 0 }));
       if (event.kind === "frame-sent") {
         c.txPackets++;
         c.txBytes += event.bytes.length;
@@ -71,8 +87,7 @@ export class TraceCounters {
       } else {
         c.dropped++;
       }
-      this.#frames++;
-      this.#counters.set(id, c);
+      host.changes++;
     }
   }
 
@@ -80,15 +95,20 @@ export class TraceCounters {
     return this.#counted;
   }
 
-  /** The counts of `host`'s interfaces, by interface id. */
+  /** The counts of `host`'s interfaces, by interface id (in id order); the same object while they have not changed. */
   forHost(host: string): Record<string, InterfaceCounters> {
-    const kept = this.#byHost.get(host);
-    if (kept?.frames === this.#frames) return kept.counters;
-    const prefix = `if:${host}/`;
-    const counters: Record<string, InterfaceCounters> = {};
-    for (const [id, c] of [...this.#counters].sort(([a], [b]) => (a < b ? -1 : 1))) if (id.startsWith(prefix)) counters[id] = { ...c };
-    this.#byHost.set(host, { frames: this.#frames, counters });
-    return counters;
+    const counts = this.#host(host);
+    if (counts.shown?.changes === counts.changes) return counts.shown.record;
+    const record: Record<string, InterfaceCounters> = {};
+    for (const [id, c] of [...counts.byInterface].sort(([a], [b]) => (a < b ? -1 : 1))) record[id] = { ...c };
+    counts.shown = { changes: counts.changes, record };
+    return record;
+  }
+
+  #host(host: string): HostCounts {
+    let counts = this.#hosts.get(host);
+    if (!counts) this.#hosts.set(host, (counts = { byInterface: new Map(), changes: 0, shown: null }));
+    return counts;
   }
 }
 
@@ -115,6 +135,8 @@ function configParts(world: World, namespaces: readonly NetNamespace[]): ConfigP
 export class StateSnapshots {
   #last: { readonly version: number; readonly parts: ConfigParts } | null = null;
   #neighbours: { readonly key: string; readonly byNetns: ReadonlyMap<string, Pick<HostTables, "neighbourLines" | "neighbours">> } | null = null;
+  /** Each host's tables in the last state taken. */
+  readonly #hosts = new Map<string, HostTables>();
 
   constructor(
     private readonly world: World,
@@ -133,16 +155,38 @@ export class StateSnapshots {
       event,
       eventCount: event === null ? world.trace.length : event + 1,
       topology: parts.topology,
-      hosts: namespaces.map((ns): HostTables => ({
-        host: hostOfNetns(ns.name),
-        forwarding: parts.forwarding.get(ns.name) ?? forwarding(ns),
-        routes: parts.routes.get(ns.name) ?? ipLines(world, ns.name, ["route", "show"]),
-        ...(neighbourParts.get(ns.name) ?? { neighbourLines: ipLines(world, ns.name, ["neigh", "show"]), neighbours: neighbours(ns) }),
-        fdb: fdb(ns, world.now()),
-        counters: this.counters.forHost(hostOfNetns(ns.name)),
-        netfilter: netfilterSnapshot(ns.netfilter),
-      })),
+      hosts: namespaces.map((ns) =>
+        this.#sameAsBefore({
+          host: hostOfNetns(ns.name),
+          forwarding: parts.forwarding.get(ns.name) ?? forwarding(ns),
+          routes: parts.routes.get(ns.name) ?? ipLines(world, ns.name, ["route", "show"]),
+          ...(neighbourParts.get(ns.name) ?? { neighbourLines: ipLines(world, ns.name, ["neigh", "show"]), neighbours: neighbours(ns) }),
+          fdb: fdb(ns, world.now()),
+          counters: this.counters.forHost(hostOfNetns(ns.name)),
+          netfilter: netfilterSnapshot(ns.netfilter),
+        }),
+      ),
     };
+  }
+
+  /**
+   * `tables`, or the host's tables of the last state when every part is the same object (or has no
+   * rows): most events touch one or two hosts, so thousands of states share the others' tables.
+   */
+  #sameAsBefore(tables: HostTables): HostTables {
+    const before = this.#hosts.get(tables.host);
+    const same =
+      before !== undefined &&
+      before.forwarding === tables.forwarding &&
+      before.routes === tables.routes &&
+      before.neighbourLines === tables.neighbourLines &&
+      before.neighbours === tables.neighbours &&
+      before.fdb === tables.fdb &&
+      before.counters === tables.counters &&
+      before.netfilter === tables.netfilter;
+    if (same) return before;
+    this.#hosts.set(tables.host, tables);
+    return tables;
   }
 
   /** Neighbour tables change with an arp-resolution event or a command: reused while neither happened. */
