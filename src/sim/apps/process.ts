@@ -29,15 +29,18 @@ export interface Wait {
 export type Program = Generator<Wait, number, void>;
 
 /**
- * A program's stdout or stderr as C's stdio sees it when writing to a pipe or
- * a file (the transcript captures output, so never a terminal): fully
- * buffered. Text reaches its destination on `flush()` or when the program
- * exits; a program killed by an unhandled signal loses what was still
- * buffered — why `timeout 1 ping …` with no reply prints nothing.
+ * A program's stdout or stderr as C's stdio sees it. Writing to a pipe or a
+ * file (what a transcript captures) it is fully buffered: text reaches its
+ * destination on `flush()` or when the program exits, and a program killed by
+ * an unhandled signal loses what was still buffered — why `timeout 1 ping …`
+ * with no reply prints nothing. Writing to a lab terminal (a tty) it is line
+ * buffered (shell/exec/output.ts).
  */
 export interface OutputStream {
   write(text: string): void;
   flush(): void;
+  /** It goes to a file (a redirection): what the program writes may change the machine (`> /proc/sys/…`). */
+  readonly toFile?: boolean;
 }
 
 /** Where a program runs and what it may use: the shell builds one per command. */

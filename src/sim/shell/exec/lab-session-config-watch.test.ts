@@ -44,4 +44,27 @@ describe("ConfigWatch", () => {
     expect(program.return(143)).toEqual({ done: true, value: 143 });
     expect(log).toEqual(["first true", "cleanup true"]);
   });
+
+  it("leaves commands that only look and send unreported, unless their output goes to a file", () => {
+    const watch = new ConfigWatch();
+    const seen: string[] = [];
+    const command = (name: string): Command => ({ name, run: (args) => (seen.push(`${[name, ...args].join(" ")}: ${watch.working}`), 0) });
+    const registry = watch.watch(new CommandRegistry([command("ping"), command("ip"), command("timeout")]));
+    const toTerminal = { stdout: { write() {}, flush() {} }, stderr: { write() {}, flush() {} } } as unknown as CommandContext;
+    const toFile = { ...toTerminal, stdout: { write() {}, flush() {}, toFile: true } } as unknown as CommandContext;
+    const version = watch.version;
+    registry.get("ping")!.run(["10.0.0.2"], toTerminal);
+    registry.get("ip")!.run(["netns", "exec", "a", "ping", "10.0.0.2"], toTerminal);
+    registry.get("timeout")!.run(["1", "ping", "10.0.0.2"], toTerminal);
+    expect(watch.version).toBe(version);
+    registry.get("ping")!.run(["10.0.0.2"], toFile);
+    registry.get("ip")!.run(["link", "set", "a0", "up"], toTerminal);
+    expect(seen).toEqual([
+      "ping 10.0.0.2: false",
+      "ip netns exec a ping 10.0.0.2: false",
+      "timeout 1 ping 10.0.0.2: false",
+      "ping 10.0.0.2: true",
+      "ip link set a0 up: true",
+    ]);
+  });
 });

@@ -10,6 +10,8 @@ export interface Sink {
   write(text: string): FsError | undefined;
   /** A terminal (isatty(3) is true): stdio line-buffers what goes to it (setvbuf(3)). */
   readonly terminal?: boolean;
+  /** A file opened by a redirection (/proc/sys included). */
+  readonly file?: boolean;
 }
 
 /**
@@ -46,6 +48,10 @@ export class BufferedOutput implements OutputStream {
     readonly sink: Sink,
     private readonly unbuffered = false,
   ) {}
+
+  get toFile(): boolean {
+    return this.sink.file === true;
+  }
 
   write(text: string): void {
     this.#pending += text;

@@ -267,6 +267,7 @@ function openForWriting(shell: ShellState, path: string, append: boolean): Sink 
     if (!created.ok) return created.error;
   }
   return {
+    file: true,
     write: (text) => {
       const written = shell.fs.write(path, text, "append", view);
       return written.ok ? undefined : written.error;

@@ -61,8 +61,9 @@ describe("useLabStateAt", () => {
 
 describe("keepUnchangedTopology", () => {
   it("keeps the drawn topology object when a new state shows the same picture, and takes a changed one", async () => {
-    const before = await api.labStateAt(labId, 2);
-    const same = await api.labStateAt(labId, 3);
+    // Each answer crosses from the worker as a copy (structured clone), so equal pictures are different objects.
+    const before = structuredClone(await api.labStateAt(labId, 2));
+    const same = structuredClone(await api.labStateAt(labId, 3));
     expect(same.topology).not.toBe(before.topology);
     expect(keepUnchangedTopology(before, same).topology).toBe(before.topology);
     expect(keepUnchangedTopology(before, same).event).toBe(3);
