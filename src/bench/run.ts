@@ -7,12 +7,14 @@ import { runCidrBench } from "./cidr.bench";
 import { runNetfilterBench } from "./netfilter.bench";
 import { runNetworkBench } from "./network.bench";
 import { formatReport } from "./report";
+import { runTimeTravelBench } from "./time-travel.bench";
 import type { BenchReport } from "./report";
 
 const suites: Record<string, () => Promise<BenchReport>> = {
   cidr: runCidrBench,
   network: runNetworkBench,
   netfilter: runNetfilterBench,
+  "time-travel": runTimeTravelBench,
 };
 
 async function main(filter: string[]) {
