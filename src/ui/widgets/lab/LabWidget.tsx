@@ -36,7 +36,7 @@ export interface LabWidgetProps {
   /** The script as the lesson wrote it, `#!hidden ` lines included. */
   scriptText: string;
   title?: string;
-  /** Topology height in CSS pixels (the bench's; at least MIN_BENCH_HEIGHT). */
+  /** Topology height in CSS pixels (beside the inspector, at least MIN_BENCH_HEIGHT). */
   height?: number;
   /** Terminal tabs; by default root and every namespace. */
   hosts?: readonly string[];
@@ -63,6 +63,9 @@ interface LinkState {
  * lab taller and never pushes the terminals below it out of sight.
  */
 export const MIN_BENCH_HEIGHT = 520;
+
+/** The topology's height, set per layout in LabWidget.module.css. */
+const STAGE_HEIGHT = "var(--lab-stage-height)";
 
 const LINK_DEFAULTS: LinkState = { at: null, s: "" };
 const LINK_CODECS = { at: optionalIntegerParam(0, 10_000_000), s: stringParam };
@@ -111,7 +114,8 @@ export function LabWidget({ scriptText, title, height = 480, hosts: tabHosts, id
 
   const [fullScreen, setFullScreen] = useState(false);
   const root = useRef<HTMLElement>(null);
-  const benchHeight = Math.max(height, MIN_BENCH_HEIGHT);
+  // The stage is the author's height on a phone, where the lab stacks, and the bench's beside the side column.
+  const benchStyle = { "--lab-height": `${height}px`, "--lab-bench-height": `${Math.max(height, MIN_BENCH_HEIGHT)}px` } as CSSProperties;
   useEffect(() => {
     if (!fullScreen) return;
     const onKey = (event: KeyboardEvent) => {
@@ -171,20 +175,20 @@ export function LabWidget({ scriptText, title, height = 480, hosts: tabHosts, id
           The lab could not start: {session.status.message}
         </p>
       )}
-      <div className={styles.bench} style={{ "--lab-bench-height": `${benchHeight}px` } as CSSProperties}>
+      <div className={styles.bench} style={benchStyle}>
         <div className={styles.topology}>
           {state ? (
             <TopologyView
               topology={state.topology}
               layout={layout}
-              height={benchHeight}
+              height={STAGE_HEIGHT}
               current={current}
               progress={playback.progress}
               drops={drops}
               onMove={move}
             />
           ) : (
-            <div className={styles.loading} style={{ height: benchHeight }}>
+            <div className={styles.loading} style={{ height: STAGE_HEIGHT }}>
               Starting the lab…
             </div>
           )}

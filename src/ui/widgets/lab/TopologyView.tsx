@@ -23,7 +23,8 @@ import styles from "./TopologyView.module.css";
 export interface TopologyViewProps {
   topology: Topology;
   layout: Layout;
-  height: number;
+  /** The drawing's height: px, or any CSS length. */
+  height: number | string;
   /** The event at the playhead, and how far its frame has travelled (0–1, changing every frame). */
   current: EventWords | undefined;
   progress: ProgressSignal;
