@@ -4,22 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { runLabScript } from "../shell/exec";
+import { TWO_HOSTS } from "../shell/exec/lab-session.fixtures";
 import type { TranscriptStep } from "../shell/transcript";
 
-const PAIR = [
-  "ip netns add h1",
-  "ip netns add h2",
-  "ip link add h1-eth0 type veth peer name h2-eth0",
-  "ip link set h1-eth0 netns h1",
-  "ip link set h2-eth0 netns h2",
-  "ip -n h1 addr add 10.0.0.1/24 dev h1-eth0",
-  "ip -n h2 addr add 10.0.0.2/24 dev h2-eth0",
-  "ip -n h1 link set h1-eth0 up",
-  "ip -n h2 link set h2-eth0 up",
-];
-
 function run(...lines: string[]): TranscriptStep[] {
-  return runLabScript([...PAIR, ...lines].join("\n"), { script: "t.lab" }).transcript.steps.slice(PAIR.length);
+  return runLabScript([...TWO_HOSTS, ...lines].join("\n"), { script: "t.lab" }).transcript.steps.slice(TWO_HOSTS.length);
 }
 
 describe("nc", () => {

@@ -1,17 +1,10 @@
 /** netstat's listings against net-tools 2.10 output captured in the parity sandbox. */
 import { describe, expect, it } from "vitest";
 import { runLabScript } from "../exec";
+import { TWO_HOSTS } from "../exec/lab-session.fixtures";
 
 const SETUP = [
-  "ip netns add h1",
-  "ip netns add h2",
-  "ip link add h1-eth0 type veth peer name h2-eth0",
-  "ip link set h1-eth0 netns h1",
-  "ip link set h2-eth0 netns h2",
-  "ip -n h1 addr add 10.0.0.1/24 dev h1-eth0",
-  "ip -n h2 addr add 10.0.0.2/24 dev h2-eth0",
-  "ip -n h1 link set h1-eth0 up",
-  "ip -n h2 link set h2-eth0 up",
+  ...TWO_HOSTS,
   "ip netns exec h2 nc -l -p 80 &",
   "sleep 0.5",
 ];

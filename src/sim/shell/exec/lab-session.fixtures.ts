@@ -1,7 +1,7 @@
 /**
- * Lab scripts the lab-session and event-words tests share: the seed
- * article's two namespaces on a bridge (parity case 001, without its pings),
- * and a router between two namespaces.
+ * Lab scripts tests share: the seed article's two namespaces on a bridge
+ * (parity case 001, without its pings), a router between two namespaces,
+ * and two hosts on one veth pair.
  */
 
 export const BRIDGE_LAB = `ip netns add ns1
@@ -40,3 +40,16 @@ ip -n a route add default via 10.0.0.254
 ip -n b route add default via 10.0.1.254
 ip netns exec r sysctl -w net.ipv4.ip_forward=1
 `;
+
+/** h1 (10.0.0.1) and h2 (10.0.0.2) on one veth pair, a command a line: where the nc, ss and netstat parity cases start. */
+export const TWO_HOSTS: readonly string[] = [
+  "ip netns add h1",
+  "ip netns add h2",
+  "ip link add h1-eth0 type veth peer name h2-eth0",
+  "ip link set h1-eth0 netns h1",
+  "ip link set h2-eth0 netns h2",
+  "ip -n h1 addr add 10.0.0.1/24 dev h1-eth0",
+  "ip -n h2 addr add 10.0.0.2/24 dev h2-eth0",
+  "ip -n h1 link set h1-eth0 up",
+  "ip -n h2 link set h2-eth0 up",
+];
