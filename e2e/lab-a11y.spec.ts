@@ -1,16 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import type { Page } from "@playwright/test";
+import { seriousViolations } from "./lab-probes";
 import { FIXTURE_SERVER } from "./fixture-server";
 
 const LESSON = `${FIXTURE_SERVER}/lessons/lab-lesson`;
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 for (const theme of ["light", "dark"] as const) {
   test.describe(`the lab lesson, ${theme} theme`, () => {

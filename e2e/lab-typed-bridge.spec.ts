@@ -4,10 +4,10 @@
 // request and read its bytes in the inspector — with the mouse, and again
 // with the keyboard alone; the packet steps instead of gliding with reduced
 // motion; axe finds nothing serious on the lesson once the lab is built.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import type { Locator, Page } from "@playwright/test";
 import { FIXTURE_SERVER } from "./fixture-server";
+import { glides, sampleFrames, seriousViolations } from "./lab-probes";
 
 const LESSON = "/lessons/routing-arp-namespaces";
 const LAB_TITLE = "Build the bridge yourself";
@@ -104,38 +104,6 @@ async function expectArpRequestBytes(inspector: Locator): Promise<void> {
   await expect(field(inspector, /^Target IP address/)).toContainText("192.168.1.20");
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
-
-interface Frame {
-  step: string;
-  dot: string | null;
-}
-
-/** The build lab's step counter and packet dot over `count` consecutive animation frames. */
-function sampleFrames(page: Page, count: number): Promise<Frame[]> {
-  return page.evaluate(
-    ([n, title]) =>
-      new Promise<Frame[]>((resolve) => {
-        const frames: Frame[] = [];
-        const tick = () => {
-          const lab = document.querySelector(`[data-testid="lab"][aria-label="${title}"]`);
-          const step = Array.from(lab?.querySelectorAll("span") ?? []).find((span) => /^step \d+\/\d+$/.test(span.textContent ?? ""));
-          const dot = lab?.querySelector('[data-testid="packet-dot"]');
-          frames.push({ step: step?.textContent ?? "", dot: dot?.getAttribute("transform") ?? null });
-          if (frames.length < n) requestAnimationFrame(tick);
-          else resolve(frames);
-        };
-        requestAnimationFrame(tick);
-      }),
-    [count, LAB_TITLE] as const,
-  );
-}
-
 test.describe("lesson 2: the bridge typed by hand", () => {
   test.setTimeout(240_000);
 
@@ -224,15 +192,10 @@ test.describe("lesson 2: the bridge typed by hand", () => {
     await page.keyboard.press("Enter");
     await expect(lab.getByRole("button", { name: "Pause" })).toBeVisible({ timeout: 15_000 });
 
-    const frames = await sampleFrames(page, 120);
+    const frames = await sampleFrames(page, 120, LAB_TITLE);
     expect(frames.some((f) => f.dot !== null)).toBe(true);
     expect(new Set(frames.map((f) => f.step)).size).toBeGreaterThan(1);
-    let glides = 0;
-    for (let i = 1; i < frames.length; i++) {
-      const [a, b] = [frames[i - 1]!, frames[i]!];
-      if (a.step === b.step && a.dot !== null && b.dot !== null && a.dot !== b.dot) glides++;
-    }
-    expect(glides).toBe(0);
+    expect(glides(frames)).toBe(0);
   });
 });
 

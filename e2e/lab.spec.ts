@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
 import { FIXTURE_SERVER } from "./fixture-server";
+import { glides, sampleFrames } from "./lab-probes";
 
 const LESSON = `${FIXTURE_SERVER}/lessons/lab-lesson`;
 
@@ -14,41 +15,6 @@ async function pressUntil(page: Page, key: string, check: (element: Element | nu
     await page.keyboard.press(key);
   }
   throw new Error(`focus never reached the element after ${max} presses of ${key}`);
-}
-
-interface Frame {
-  step: string;
-  dot: string | null;
-}
-
-/** The step counter and the packet dot's position over `count` consecutive animation frames. */
-function sampleFrames(page: Page, count: number): Promise<Frame[]> {
-  return page.evaluate(
-    (n) =>
-      new Promise<Frame[]>((resolve) => {
-        const frames: Frame[] = [];
-        const tick = () => {
-          const lab = document.querySelector('[data-testid="lab"]');
-          const step = Array.from(lab?.querySelectorAll("span") ?? []).find((span) => /^step \d+\/\d+$/.test(span.textContent ?? ""));
-          const dot = lab?.querySelector('[data-testid="packet-dot"]');
-          frames.push({ step: step?.textContent ?? "", dot: dot?.getAttribute("transform") ?? null });
-          if (frames.length < n) requestAnimationFrame(tick);
-          else resolve(frames);
-        };
-        requestAnimationFrame(tick);
-      }),
-    count,
-  );
-}
-
-/** Frames where the dot moved while the playhead stayed on the same event: gliding. */
-function glides(frames: readonly Frame[]): number {
-  let moves = 0;
-  for (let i = 1; i < frames.length; i++) {
-    const [a, b] = [frames[i - 1]!, frames[i]!];
-    if (a.step === b.step && a.dot !== null && b.dot !== null && a.dot !== b.dot) moves++;
-  }
-  return moves;
 }
 
 test.describe("the lab widget", () => {
