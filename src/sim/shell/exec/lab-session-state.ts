@@ -47,7 +47,8 @@ function forwarding(ns: NetNamespace): boolean {
   return value.ok && value.value.trim() === "1";
 }
 
-type Counts = { rxPackets: number; rxBytes: number; txPackets: number; txBytes: number; dropped: number };
+/** InterfaceCounters as they are being counted. */
+type Counts = { -readonly [K in keyof InterfaceCounters]: InterfaceCounters[K] };
 
 /** One host's interface counts, and the record last handed out (kept while none of them changed). */
 interface HostCounts {
@@ -170,21 +171,12 @@ export class StateSnapshots {
   }
 
   /**
-   * `tables`, or the host's tables of the last state when every part is the same object (or has no
-   * rows): most events touch one or two hosts, so thousands of states share the others' tables.
+   * `tables`, or the host's tables of the last state when every part is the same object (or value):
+   * most events touch one or two hosts, so thousands of states share the others' tables.
    */
   #sameAsBefore(tables: HostTables): HostTables {
     const before = this.#hosts.get(tables.host);
-    const same =
-      before !== undefined &&
-      before.forwarding === tables.forwarding &&
-      before.routes === tables.routes &&
-      before.neighbourLines === tables.neighbourLines &&
-      before.neighbours === tables.neighbours &&
-      before.fdb === tables.fdb &&
-      before.counters === tables.counters &&
-      before.netfilter === tables.netfilter;
-    if (same) return before;
+    if (before && (Object.keys(tables) as (keyof HostTables)[]).every((part) => before[part] === tables[part])) return before;
     this.#hosts.set(tables.host, tables);
     return tables;
   }
