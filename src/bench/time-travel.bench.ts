@@ -2,16 +2,15 @@
  * Time-travel benchmark. While a lab plays, the widget asks the worker for the
  * world at the playhead (use-lab-state-at.ts); the worker replays the action
  * that emitted that event and takes a state at each of its events
- * (lab-session.ts), so the cost of a state per event decides whether the
+ * (lab-session.ts, with followStates as here), so the cost of a state per event decides whether the
  * worker keeps up. Measured on the lab `npm run bench:ui` animates: 50 hosts
  * on five bridges and a router, and one command whose five pings emit ~5,700
  * events. The same action replayed taking no state (the simulation alone) is
  * the baseline, measured in the same run: the ratio is what states cost.
  */
-import type { TraceEvent } from "../sim/core";
 import { defaultRegistry } from "../sim/shell/exec/default-registry";
 import { LabMachine, scriptActions } from "../sim/shell/exec/lab-session-machine";
-import { StateSnapshots, TraceCounters } from "../sim/shell/exec/lab-session-state";
+import { followStates } from "../sim/shell/exec/lab-session-state";
 import type { LabState } from "../sim/shell/exec/lab-session-types";
 import { World } from "../sim/world";
 import { manyHostsSetup, manyPingsCommand } from "./ui/many-hosts-lab";
@@ -28,18 +27,9 @@ export function pingStormReplay(takeStates: boolean): { run(): { events: number;
     run() {
       const from = world.trace.length;
       const states: LabState[] = [];
-      const eventAt = (seq: number): TraceEvent | undefined => world.trace.at(seq);
-      const counters = new TraceCounters();
-      counters.advance(from, eventAt);
-      const snapshots = new StateSnapshots(world, counters, machine.watch);
-      const unsubscribe = takeStates
-        ? world.trace.subscribe((event) => {
-            counters.advance(event.seq + 1, eventAt);
-            states.push(snapshots.take(event.seq));
-          })
-        : () => undefined;
+      const followed = takeStates ? followStates(world, machine.watch, (_, state) => states.push(state)) : undefined;
       machine.apply({ kind: "run", host: "root", line: manyPingsCommand(), budgetMs: 10_000 });
-      unsubscribe();
+      followed?.stop();
       return { events: world.trace.length - from, states };
     },
   };

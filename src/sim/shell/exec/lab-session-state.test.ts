@@ -4,28 +4,25 @@ import { World } from "../../world";
 import { defaultRegistry } from "./default-registry";
 import { LabMachine, scriptActions } from "./lab-session-machine";
 import { ROUTER_LAB } from "./lab-session.fixtures";
-import { StateSnapshots, TraceCounters } from "./lab-session-state";
+import { followStates, StateSnapshots, TraceCounters } from "./lab-session-state";
 import type { LabState } from "./lab-session-types";
 
 /**
- * Runs `script` and takes the state at every event twice: as time travel takes it (one
- * StateSnapshots reusing what the ConfigWatch says cannot have changed, and unchanged hosts'
- * tables), and from scratch (a new StateSnapshots without a watch, reusing nothing).
+ * Runs `script` and takes the state at every event twice: as time travel takes it (followStates,
+ * reusing what the ConfigWatch says cannot have changed, and unchanged hosts' tables), and from
+ * scratch (a new StateSnapshots without a watch, reusing nothing).
  */
 function statesBothWays(script: string): { reused: LabState[]; fresh: LabState[] } {
   const world = new World({ seed: 5 });
   const machine = new LabMachine(world, defaultRegistry(), "lab.lab");
   const eventAt = (seq: number): TraceEvent | undefined => world.trace.at(seq);
-  const counters = new TraceCounters();
-  const snapshots = new StateSnapshots(world, counters, machine.watch);
   const reused: LabState[] = [];
   const fresh: LabState[] = [];
-  world.trace.subscribe((event) => {
-    counters.advance(event.seq + 1, eventAt);
-    reused.push(snapshots.take(event.seq));
+  followStates(world, machine.watch, (event, state) => {
+    reused.push(state);
     const own = new TraceCounters();
-    own.advance(event.seq + 1, eventAt);
-    fresh.push(new StateSnapshots(world, own).take(event.seq));
+    own.advance(event + 1, eventAt);
+    fresh.push(new StateSnapshots(world, own).take(event));
   });
   for (const action of scriptActions(script, "script")) machine.apply(action);
   return { reused, fresh };

@@ -199,3 +199,33 @@ export class StateSnapshots {
     return parts;
   }
 }
+
+/** What `followStates` hands back: the state now, and the end of the following. */
+export interface FollowedStates {
+  /** The state between events, as of now (the last event counted). */
+  now(): LabState;
+  stop(): void;
+}
+
+/**
+ * Takes a state at every event `world` emits from now on and gives it to
+ * `each` (how time travel replays an action): one TraceCounters and one
+ * StateSnapshots, so the states share what `watch` says cannot have changed.
+ */
+export function followStates(world: World, watch: ConfigWatch | undefined, each: (event: number, state: LabState) => void): FollowedStates {
+  const eventAt = (seq: number): TraceEvent | undefined => world.trace.at(seq);
+  const counters = new TraceCounters();
+  counters.advance(world.trace.length, eventAt);
+  const snapshots = new StateSnapshots(world, counters, watch);
+  const stop = world.trace.subscribe((event) => {
+    counters.advance(event.seq + 1, eventAt);
+    each(event.seq, snapshots.take(event.seq));
+  });
+  return {
+    now() {
+      counters.advance(world.trace.length, eventAt);
+      return snapshots.take(null);
+    },
+    stop,
+  };
+}

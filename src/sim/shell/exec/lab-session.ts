@@ -13,7 +13,6 @@
  *
  * Every answer is plain data (lab-session-types.ts).
  */
-import type { TraceEvent } from "../../core";
 import { Timeline, World } from "../../world";
 import { netnsOfHost, ROOT_HOST } from "../../world/topology";
 import { isIncomplete } from "../incomplete";
@@ -22,7 +21,7 @@ import { eventWords, type EventWords } from "./event-words";
 import { runCheck } from "./lab-session-check";
 import { complete } from "./lab-session-completions";
 import { hostsOf, LabMachine, scriptActions, type MachineAction } from "./lab-session-machine";
-import { StateSnapshots, TraceCounters } from "./lab-session-state";
+import { followStates, StateSnapshots, TraceCounters } from "./lab-session-state";
 import type {
   LabActionResult, LabCompletion, LabEventBatch, LabIncomplete, LabOpened, LabPermalink, LabState, LabStep, TerminalAction,
 } from "./lab-session-types";
@@ -270,23 +269,15 @@ export class LabSession {
     }
     const timeline = this.#timelineThrough(index);
     const world = timeline.at(index);
-    const counters = new TraceCounters();
-    const eventAt = (seq: number): TraceEvent | undefined => world.trace.at(seq);
-    counters.advance(world.trace.length, eventAt);
-    const snapshots = new StateSnapshots(world, counters, this.#replayMachine(world).watch);
     const byEvent = new Map<number, LabState>();
-    const unsubscribe = world.trace.subscribe((event) => {
-      counters.advance(event.seq + 1, eventAt);
-      byEvent.set(event.seq, snapshots.take(event.seq));
-    });
+    const states = followStates(world, this.#replayMachine(world).watch, (event, state) => byEvent.set(event, state));
     try {
       if (timeline.length === index) this.#record(timeline, index);
       else timeline.at(index + 1);
     } finally {
-      unsubscribe();
+      states.stop();
     }
-    counters.advance(world.trace.length, eventAt);
-    const memo = { byEvent, after: snapshots.take(null) };
+    const memo = { byEvent, after: states.now() };
     this.#memo.set(index, memo);
     if (this.#memo.size > STATE_MEMO_ACTIONS) this.#memo.delete(this.#memo.keys().next().value!);
     return memo;
