@@ -172,11 +172,21 @@ export class StateSnapshots {
 
   /**
    * `tables`, or the host's tables of the last state when every part is the same object (or value):
-   * most events touch one or two hosts, so thousands of states share the others' tables.
+   * most events touch one or two hosts, so thousands of states share the others' tables. The parts
+   * are compared one by one (a generic loop over the keys made a replay about a third slower).
    */
   #sameAsBefore(tables: HostTables): HostTables {
     const before = this.#hosts.get(tables.host);
-    if (before && (Object.keys(tables) as (keyof HostTables)[]).every((part) => before[part] === tables[part])) return before;
+    const same =
+      before !== undefined &&
+      before.forwarding === tables.forwarding &&
+      before.routes === tables.routes &&
+      before.neighbourLines === tables.neighbourLines &&
+      before.neighbours === tables.neighbours &&
+      before.fdb === tables.fdb &&
+      before.counters === tables.counters &&
+      before.netfilter === tables.netfilter;
+    if (same) return before;
     this.#hosts.set(tables.host, tables);
     return tables;
   }
