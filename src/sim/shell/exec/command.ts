@@ -21,6 +21,13 @@ export interface Command {
   readonly name: string;
   /** `args` are the words after the name: for `ping -c 1 x`, ["-c", "1", "x"]. */
   run(args: readonly string[], ctx: CommandContext): CommandRun;
+  /**
+   * True when this use of the command changes no configuration (devices, addresses, routes,
+   * sysctls) itself: ping only sends, `timeout` only runs a child that is a command of its own.
+   * Left out, the command may change anything (time travel then rebuilds the topology at every
+   * event while it runs: lab-session-config-watch.ts).
+   */
+  readonly onlyObserves?: (args: readonly string[]) => boolean;
 }
 
 /** A child started by `timeout` or `ip netns exec`. */

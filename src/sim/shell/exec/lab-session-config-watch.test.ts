@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Program } from "../../apps/process";
 import type { Command, CommandContext } from "./command";
+import { defaultRegistry } from "./default-registry";
 import { ConfigWatch } from "./lab-session-config-watch";
 import { CommandRegistry } from "./registry";
 
@@ -48,8 +49,15 @@ describe("ConfigWatch", () => {
   it("leaves commands that only look and send unreported, unless their output goes to a file", () => {
     const watch = new ConfigWatch();
     const seen: string[] = [];
-    const command = (name: string): Command => ({ name, run: (args) => (seen.push(`${[name, ...args].join(" ")}: ${watch.working}`), 0) });
-    const registry = watch.watch(new CommandRegistry([command("ping"), command("ip"), command("timeout")]));
+    const command = (name: string, onlyObserves: (args: readonly string[]) => boolean): Command => ({
+      name,
+      onlyObserves,
+      run: (args) => (seen.push(`${[name, ...args].join(" ")}: ${watch.working}`), 0),
+    });
+    const always = () => true;
+    const registry = watch.watch(
+      new CommandRegistry([command("ping", always), command("ip", (args) => args[0] === "netns" && args[1] === "exec"), command("timeout", always)]),
+    );
     const toTerminal = { stdout: { write() {}, flush() {} }, stderr: { write() {}, flush() {} } } as unknown as CommandContext;
     const toFile = { ...toTerminal, stdout: { write() {}, flush() {}, toFile: true } } as unknown as CommandContext;
     const version = watch.version;
@@ -66,5 +74,15 @@ describe("ConfigWatch", () => {
       "ping 10.0.0.2: true",
       "ip link set a0 up: true",
     ]);
+  });
+
+  it("the shell's own commands say which of their uses only observe", () => {
+    const registry = defaultRegistry();
+    const observes = (name: string, ...args: string[]) => registry.get(name)!.onlyObserves?.(args) === true;
+    expect(["ping", "traceroute", "nc", "sleep", "timeout"].every((name) => observes(name))).toBe(true);
+    expect(observes("ip", "netns", "exec", "a", "ping", "10.0.0.2")).toBe(true);
+    expect(observes("ip", "link", "set", "a0", "up")).toBe(false);
+    expect(observes("ip", "netns", "add", "a")).toBe(false);
+    expect(["sysctl", "iptables", "echo", "cat", "bridge"].some((name) => observes(name))).toBe(false);
   });
 });

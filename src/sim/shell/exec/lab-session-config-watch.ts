@@ -11,23 +11,19 @@
  * moves each time a command starts or stops working, and a snapshot taken
  * while one is working is never reused.
  *
- * Some commands only look and send: ping, traceroute, nc and sleep change
- * no configuration, and `ip netns exec` and `timeout` only run another
- * command (watched on its own). They are not reported — a minute of ping
- * would otherwise make every one of its thousands of events a moment when
- * anything may have changed — unless their output goes to a file, which
- * may be one under /proc/sys.
+ * Some commands only look and send (Command.onlyObserves): ping, traceroute,
+ * nc and sleep change no configuration, and `ip netns exec` and `timeout`
+ * only run another command (watched on its own). They are not reported — a
+ * minute of ping would otherwise make every one of its thousands of events
+ * a moment when anything may have changed — unless their output goes to a
+ * file, which may be one under /proc/sys.
  */
 import type { Program } from "../../apps/process";
 import type { Command, CommandContext } from "./command";
 import { CommandRegistry } from "./registry";
 
-/** Commands that never change devices, addresses, routes or sysctls themselves. */
-const OBSERVERS: ReadonlySet<string> = new Set(["ping", "traceroute", "nc", "sleep", "timeout"]);
-
-function observes(name: string, args: readonly string[], ctx: CommandContext): boolean {
-  const passive = OBSERVERS.has(name) || (name === "ip" && args[0] === "netns" && args[1] === "exec");
-  return passive && ctx.stdout.toFile !== true && ctx.stderr.toFile !== true;
+function observes(command: Command, args: readonly string[], ctx: CommandContext): boolean {
+  return command.onlyObserves?.(args) === true && ctx.stdout.toFile !== true && ctx.stderr.toFile !== true;
 }
 
 export class ConfigWatch {
@@ -63,8 +59,9 @@ export class ConfigWatch {
   #watched(command: Command): Command {
     return {
       name: command.name,
+      ...(command.onlyObserves ? { onlyObserves: command.onlyObserves } : {}),
       run: (args, ctx) => {
-        if (observes(command.name, args, ctx)) return command.run(args, ctx);
+        if (observes(command, args, ctx)) return command.run(args, ctx);
         const run = this.#during(() => command.run(args, ctx));
         return typeof run === "number" ? run : this.#program(run);
       },

@@ -36,11 +36,15 @@ export function netnsExec(args: readonly string[], ctx: CommandContext): Command
   })();
 }
 
+const isNetnsExec = (args: readonly string[]): boolean => args[0] === "netns" && args[1] === "exec";
+
 export function withNetnsExec(ip?: Command): Command {
   return {
     name: "ip",
+    // `ip netns exec` only runs its command (which answers for itself); every other `ip` may configure.
+    onlyObserves: (args) => isNetnsExec(args) || (ip?.onlyObserves?.(args) ?? false),
     run(args, ctx) {
-      if (args[0] === "netns" && args[1] === "exec") return netnsExec(args.slice(2), ctx);
+      if (isNetnsExec(args)) return netnsExec(args.slice(2), ctx);
       if (ip) return ip.run(args, ctx);
       ctx.stderr.write("ip: only `ip netns exec' is wired into the shell so far; this use of ip is not supported by this simulator\n");
       return 1;

@@ -5,8 +5,10 @@ import { traceroute } from "../../../apps/traceroute";
 import type { World } from "../../../world";
 import type { Command } from "../command";
 
-export const pingCommand: Command = { name: "ping", run: (args, ctx) => ping(args, ctx) };
-export const tracerouteCommand: Command = { name: "traceroute", run: (args, ctx) => traceroute(args, ctx) };
+const always = () => true;
+
+export const pingCommand: Command = { name: "ping", run: (args, ctx) => ping(args, ctx), onlyObserves: always };
+export const tracerouteCommand: Command = { name: "traceroute", run: (args, ctx) => traceroute(args, ctx), onlyObserves: always };
 
 /**
  * Process ids for programs whose sockets `ss -p` / `netstat -p` name: the
@@ -23,4 +25,4 @@ export function allocatePid(world: World): number {
   return pid;
 }
 
-export const ncCommand: Command = { name: "nc", run: (args, ctx) => nc(args, ctx, { pid: allocatePid(ctx.world) }) };
+export const ncCommand: Command = { name: "nc", run: (args, ctx) => nc(args, ctx, { pid: allocatePid(ctx.world) }), onlyObserves: always };

@@ -8,6 +8,7 @@ const TRY = "Try 'sleep --help' for more information.\n";
 
 export const sleepCommand: Command = {
   name: "sleep",
+  onlyObserves: () => true,
   run(args, ctx) {
     if (args.length === 0) {
       ctx.stderr.write(`sleep: missing operand\n${TRY}`);

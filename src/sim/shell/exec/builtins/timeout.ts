@@ -15,6 +15,8 @@ export const TIMED_OUT_EXIT = 124;
 
 export const timeoutCommand: Command = {
   name: "timeout",
+  // Its child is looked up in the registry and answers for itself.
+  onlyObserves: () => true,
   run(args, ctx) {
     const option = args[0]?.startsWith("-") && args[0] !== "--" ? args[0] : undefined;
     if (option) {
